@@ -1,0 +1,22 @@
+/**
+ * Level names are printed many ways: "产出 指标", "产出指标(50分)", "经济效益指标（10）", "产出指标分析".
+ * Comparing their cores ("产出", "经济效益") matches them to the framework's nodes.
+ */
+export function levelKey(name: string): string {
+  return name
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/^[一二三四五六七八九十\d]+[、.．]/, '')
+    .replace(/(分析|情况)$/, '')
+    .replace(/指标$/, '');
+}
+
+export function sameLevel(a: string, b: string): boolean {
+  return levelKey(a) === levelKey(b);
+}
+
+/** Whether `name` matches a node called `nodeName` or one of its aliases. */
+export function matchesNode(name: string, node: { readonly name: string; readonly aliases?: readonly string[] }): boolean {
+  const key = levelKey(name);
+  return key === levelKey(node.name) || (node.aliases ?? []).some((a) => levelKey(a) === key);
+}
