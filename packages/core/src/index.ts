@@ -68,3 +68,5 @@ export { gradeOf, readGrade } from './scoring/grade';
 export { levelKey, sameLevel, matchesNode } from './scoring/level-names';
 export { scoreEvaluation } from './scoring/score-evaluation';
 export type { ScoreResult, LevelScore, GroupScore, IndicatorScore, ExecutionScore, ScoreMethod } from './scoring/score-result';
+export { JixiaoError, invariant } from './errors';
+export type { ErrorCode } from './errors';

@@ -1,4 +1,5 @@
-import { Decimal, dec } from './decimal';
+import type { Decimal} from './decimal';
+import { dec } from './decimal';
 import { normalizeNumericText } from './normalize-digits';
 import { roundHalfAwayFromZero } from './rounding';
 
@@ -55,7 +56,9 @@ export function parseAmount(text: string, defaultUnit: AmountUnit = 'wanyuan'): 
   if (!m) return { ok: false, text, reason: `无法识别的金额“${text}”` };
   const [, sign = '', intPart = '', frac = ''] = m;
   const printed = dec(`${sign}${intPart.replaceAll(',', '')}${frac ? `.${frac}` : ''}`);
-  const wanyuan = unit === 'yuan' ? yuanToWanyuan(printed) : printed;
+  // "-0" is zero: a signed zero would print as "-0" in JSON.
+  const value = printed.isZero() ? printed.abs() : printed;
+  const wanyuan = unit === 'yuan' ? yuanToWanyuan(value) : value;
   return { ok: true, amount: { wanyuan, unit, unitWritten, places: frac.length, text } };
 }
 

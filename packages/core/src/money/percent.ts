@@ -1,4 +1,5 @@
-import { Decimal, HUNDRED, dec } from './decimal';
+import type { Decimal} from './decimal';
+import { HUNDRED, dec } from './decimal';
 import { normalizeNumericText } from './normalize-digits';
 import { roundHalfAwayFromZero } from './rounding';
 

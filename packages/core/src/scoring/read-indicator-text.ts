@@ -1,4 +1,5 @@
-import { Decimal, dec } from '../money/decimal';
+import type { Decimal} from '../money/decimal';
+import { dec } from '../money/decimal';
 import { normalizeNumericText } from '../money/normalize-digits';
 import type { Direction } from '../model/direction';
 
@@ -28,10 +29,11 @@ const UNITS = [
   '栋', '处', '类', '支', '首', '部', '册', '页', '字', '篇次', '场次', '期次', '单', '张',
 ].sort((a, b) => b.length - a.length);
 
+// Negated words first: 不超过 ends in 超过, 不少于 in 少于, so the longer, negated form must win.
 const OPERATOR_BEFORE: ReadonlyArray<readonly [RegExp, Direction]> = [
-  [/(≥|>=|≧|大于等于|不少于|不低于|不小于|至少|达到|达|超过|不少於)\s*$/, 'GE'],
-  [/(＞|>|大于|高于|多于|超)\s*$/, 'GT'],
-  [/(≤|<=|≦|小于等于|不超过|不高于|不大于|不多于|控制在)\s*$/, 'LE'],
+  [/(不超过|不高于|不大于|不多于|小于等于|≤|<=|≦|控制在)\s*$/, 'LE'],
+  [/(不少于|不低于|不小于|大于等于|≥|>=|≧|至少|达到|达)\s*$/, 'GE'],
+  [/(＞|>|大于|高于|多于|超过|超)\s*$/, 'GT'],
   [/(＜|<|小于|低于|少于)\s*$/, 'LT'],
   [/(＝|=|等于|为)\s*$/, 'EQ'],
 ];
@@ -42,7 +44,9 @@ const OPERATOR_AFTER: ReadonlyArray<readonly [RegExp, Direction]> = [
 ];
 
 // Dates and years are not quantities: "2024年12月底之前完成", "2023年".
-const DATE = /\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|\d{4}[.\-/]\d{1,2}([.\-/]\d{1,2})?/g;
+// A year is 19xx or 20xx standing alone, so that amounts like 4280.31 or 15424.89 are never taken for dates.
+const DATE =
+  /(?<![\d.])(?:19|20)\d{2}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|(?<![\d.])(?:19|20)\d{2}[.\-/](?:0?[1-9]|1[0-2])(?:[.\-/]\d{1,2})?(?![\d.])/g;
 const NUMBER = /\d+(?:\.\d+)?/g;
 
 export function readIndicatorText(raw: string): IndicatorTextReading {

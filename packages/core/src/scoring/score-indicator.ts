@@ -1,5 +1,6 @@
 import { Decimal, ONE, ZERO } from '../money/decimal';
 import { roundHalfAwayFromZero } from '../money/rounding';
+import { formatPercent } from '../money/percent';
 import { DIRECTION_SYMBOL, isPositive } from '../model/direction';
 import type { Direction } from '../model/direction';
 import type { Indicator, QualLevel } from '../model/evaluation';
@@ -169,7 +170,7 @@ export function scoreIndicator(
       computed = roundHalfAwayFromZero(W.mul(ratio), places);
       reason = ratio.eq(1)
         ? `${explanation}${unit && !explanation.includes(unit) ? `（${unit}）` : ''}，得满分 ${W} 分`
-        : `${explanation}，得分 = ${W} × ${roundHalfAwayFromZero(ratio.mul(100), 2)}% = ${computed} 分`;
+        : `${explanation}，得分 = ${W} × ${formatPercent(ratio.mul(100))} = ${computed} 分`;
       const deduction = policies.overAchievementDeduction;
       if (deduction && isPositive(reading.direction) && !reading.target.isZero() && reading.actual.div(reading.target).gte(deduction.ratio)) {
         const before = computed;
@@ -177,7 +178,7 @@ export function scoreIndicator(
         reason += `；完成值超过指标值 ${roundHalfAwayFromZero(deduction.ratio.minus(1).mul(100), 0)}% 及以上，视为偏离，扣 ${before.minus(computed)} 分，得 ${computed} 分`;
       }
     } else {
-      reason = `${explanation}，完成比例 ${roundHalfAwayFromZero(ratio.mul(100), 2)}%（按二级指标合并计分）`;
+      reason = `${explanation}，完成比例 ${formatPercent(ratio.mul(100))}（按二级指标合并计分）`;
     }
     result = { ...common, ...(computed ? { computed } : {}), reason };
     if (isPositive(reading.direction) && !reading.target.isZero()) {

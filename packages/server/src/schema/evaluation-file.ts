@@ -24,7 +24,8 @@ export const decimalValue = z
         message: '数字超过 15 位有效数字，请改用字符串',
       }),
   ])
-  .transform((v): Decimal => dec(String(v)));
+  .transform((v): Decimal => dec(String(v)))
+  .meta({ id: 'Decimal', description: '十进制数：金额为万元，百分比为百分点（92.56 即 92.56%）' });
 
 const text = z.string();
 const optionalText = z.string().optional();
@@ -40,7 +41,8 @@ export const sourceRefSchema = z
     end: z.number().int().nonnegative().optional(),
     path: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'SourceRef', description: '来源位置：文件、页、块、表格行列、字符范围或字段路径' });
 
 export const FUND_LINES = [
   'total',
@@ -58,12 +60,12 @@ export const FUND_LINES = [
 
 export const fundRowSchema = z
   .object({
-    line: z.enum(FUND_LINES),
+    line: z.enum(FUND_LINES).describe('资金行：total 年度资金总额, currentAppropriation 当年财政拨款, carryOver 上年结转资金, other 其他资金, generalBudget 一般公共预算, governmentFund 政府性基金拨款, specialAccount 纳入专户管理的非税收入拨款, basic 基本支出, personnel 人员经费, publicExpense 公用经费, project 项目支出'),
     label: text,
-    initialBudget: decimalValue.optional(),
-    annualBudget: decimalValue.optional(),
-    executed: decimalValue.optional(),
-    weight: decimalValue.optional(),
+    initialBudget: decimalValue.optional().describe('年初预算数（万元）'),
+    annualBudget: decimalValue.optional().describe('全年预算数（万元，含上年结转）'),
+    executed: decimalValue.optional().describe('全年执行数（万元）'),
+    weight: decimalValue.optional().describe('分值：计分的资金行才有'),
     statedRate: decimalValue.optional().describe('执行率 as stated, percent points (92.56 for 92.56%)'),
     statedScore: decimalValue.optional(),
     note: optionalText,
@@ -82,20 +84,20 @@ export const fundsSchema = z
 
 export const indicatorSchema = z
   .object({
-    level1: text,
-    level2: text,
-    name: text,
+    level1: text.describe('一级指标'),
+    level2: text.describe('二级指标'),
+    name: text.describe('三级指标'),
     direction: z.enum(DIRECTIONS as ['GE', 'GT', 'EQ', 'LT', 'LE', 'QUAL']).optional(),
-    targetText: text,
+    targetText: text.describe('年度指标值（原文）'),
     target: decimalValue.optional(),
     targetUnit: optionalText,
-    actualText: text,
+    actualText: text.describe('实际完成值（原文）'),
     actual: decimalValue.optional(),
     actualUnit: optionalText,
     qualLevel: z.enum(['achieved', 'partial', 'notAchieved']).optional(),
-    weight: decimalValue.optional(),
-    score: decimalValue.optional(),
-    deviationReason: optionalText,
+    weight: decimalValue.optional().describe('分值'),
+    score: decimalValue.optional().describe('得分（自评）'),
+    deviationReason: optionalText.describe('偏差原因分析及改进措施'),
     source: sourceRefSchema.optional(),
   })
   .strict();
@@ -202,9 +204,9 @@ export const evaluationSchema = z
   .object({
     $schema: z.string().optional(),
     format: z.literal('jixiao.evaluation/1').optional(),
-    kind: z.enum(['department', 'project']),
-    year: z.number().int().min(2000).max(2100),
-    title: text.min(1),
+    kind: z.enum(['department', 'project']).describe('department 部门整体支出 / project 项目支出'),
+    year: z.number().int().min(2000).max(2100).describe('预算年度'),
+    title: text.min(1).describe('单位名称（部门整体）或项目支出名称（项目）'),
     unit: unitSchema,
     frameworkId: optionalText,
     funds: fundsSchema.default({}),
@@ -217,7 +219,8 @@ export const evaluationSchema = z
     sections: z.array(z.object({ heading: text, text, source: sourceRefSchema.optional() }).strict()).default([]),
     source: sourceRefSchema.optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'Evaluation', description: '一个预算绩效自评：部门整体支出或项目支出，一个单位一个年度' });
 
 /** Several evaluations in one file: a unit's 部门整体 and its 项目 (as one report holds them, e.g. seed 004). */
 export const bundleSchema = z
