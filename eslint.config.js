@@ -85,7 +85,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/server/src/cli/main.ts', 'scripts/**/*.ts', 'packages/*/scripts/**/*.ts'],
+    files: ['packages/server/src/cli/main.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -125,7 +125,7 @@ export function scoreExecution(
       rule: 'score.execution-stated-differs',
       severity: stated.minus(computed).abs().gt('0.01') ? 'warning' : 'info',
       message:
-        `预算执行率自评 ${stated} 分，按线性规则（${weight} × ${shownRate}，${placesWord}）应为 ${computed} 分` +
+        `预算执行率自评 ${stated} 分，按线性规则 ${weight} × ${shownRate}${basis === 'amounts' ? `（${amounts}）` : ''} 应为 ${computed} 分（${placesWord}）` +
         (alternatives.length ? `；若按${alternatives[0]?.p === 0 ? '取整' : '保留两位小数'}则为 ${stated} 分` : ''),
       location: { ...location, path: `${path}.statedScore` },
     });
