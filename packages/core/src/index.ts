@@ -70,3 +70,15 @@ export { scoreEvaluation } from './scoring/score-evaluation';
 export type { ScoreResult, LevelScore, GroupScore, IndicatorScore, ExecutionScore, ScoreMethod } from './scoring/score-result';
 export { JixiaoError, invariant } from './errors';
 export type { ErrorCode } from './errors';
+
+export { rowTexts } from './document/document-model';
+export type {
+  DocumentModel,
+  DocumentBlock,
+  DocumentFormat,
+  HeadingBlock,
+  ParagraphBlock,
+  TableBlock,
+  TableCell,
+  NumberingStyle,
+} from './document/document-model';
