@@ -6,7 +6,7 @@
 export { Decimal, dec, ZERO, ONE, HUNDRED } from './money/decimal';
 export type { DecimalSource } from './money/decimal';
 export { roundHalfAwayFromZero, roundHalfEven, truncate, roundUp } from './money/rounding';
-export { normalizeNumericText } from './money/normalize-digits';
+export { normalizeNumericText, normalizeNumericChars } from './money/normalize-digits';
 export { parseAmount, formatAmount, yuanToWanyuan, wanyuanToYuan } from './money/amount';
 export type { Wanyuan, AmountUnit, ParsedAmount, ParseAmountResult, FormatAmountOptions } from './money/amount';
 export { parsePercent, ratePercent, formatPercent, percentToRatio, ratioToPercent } from './money/percent';
@@ -82,3 +82,7 @@ export type {
   TableCell,
   NumberingStyle,
 } from './document/document-model';
+
+export { extractReport } from './extract/extract-report';
+export type { ExtractedReport, ReportKind, Statement } from './extract/extract-report';
+export { classifyTable } from './extract/extract-self-evaluation-table';

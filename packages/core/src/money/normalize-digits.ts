@@ -5,6 +5,14 @@
 const FULL_WIDTH_OFFSET = 0xff10 - 0x30;
 
 export function normalizeNumericText(text: string): string {
+  return normalizeNumericChars(text).trim();
+}
+
+/**
+ * The same, character for character and without trimming, so that positions found in the normalised
+ * text are positions in the original (every mapping here is one UTF-16 unit to one).
+ */
+export function normalizeNumericChars(text: string): string {
   let out = '';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
@@ -17,5 +25,5 @@ export function normalizeNumericText(text: string): string {
     else if (ch === '\u3000' || ch === '\u00a0' || ch === '\t') out += ' ';
     else out += ch;
   }
-  return out.trim();
+  return out;
 }

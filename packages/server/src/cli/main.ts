@@ -1,15 +1,39 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { JixiaoError } from '@jixiao/core';
 import { createProgram } from './program';
 import { CliExit, EXIT_BAD_INPUT, EXIT_BUG } from './io';
-import type { CliIo } from './io';
+import type { ImportIo } from './commands/import';
 
-const io: CliIo = {
+async function listFiles(path: string): Promise<string[]> {
+  const s = await stat(path);
+  if (!s.isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries
+      .filter((e) => !e.name.startsWith('.'))
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((e) => (e.isDirectory() ? listFiles(join(path, e.name)) : Promise.resolve([join(path, e.name)]))),
+  );
+  return nested.flat();
+}
+
+const io: ImportIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => readFile(p, 'utf8'),
   writeFile: (p, t) => writeFile(p, t, 'utf8'),
+  listFiles,
+  readBytes: async (p) => new Uint8Array(await readFile(p)),
+  mkdir: async (p) => void (await mkdir(p, { recursive: true })),
+  // A progress bar for batches, only on a terminal: logs stay clean.
+  progress: (done, total, file) => {
+    if (total < 2 || !process.stderr.isTTY) return;
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${file.slice(-40).padEnd(40)}${done === total ? '\n' : ''}`);
+  },
 };
 
 try {

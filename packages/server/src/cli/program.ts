@@ -1,11 +1,12 @@
 import { Command } from 'commander';
-import type { CliIo } from './io';
+import type { ImportIo } from './commands/import';
+import { registerImportCommand } from './commands/import';
 import { registerFrameworksCommand } from './commands/frameworks';
 import { registerSchemaCommand } from './commands/schema';
 import { registerScoreCommand } from './commands/score';
 
 /** The `jixiao` program with every command registered; main.ts runs it against the real process. */
-export function createProgram(io: CliIo): Command {
+export function createProgram(io: ImportIo): Command {
   const program = new Command()
     .name('jixiao')
     .description('Jixiao 绩效：预算绩效自评的计分、审查与报告工具')
@@ -15,5 +16,6 @@ export function createProgram(io: CliIo): Command {
   registerScoreCommand(program, io);
   registerFrameworksCommand(program, io);
   registerSchemaCommand(program, io);
+  registerImportCommand(program, io);
   return program;
 }
