@@ -116,11 +116,10 @@ export function parseTxt(text: string, file: string, limits: Pick<ImportLimits, 
   };
   const closeParagraph = () => {
     if (!paragraph) return;
-    const joined = paragraph.lines.join('');
+    const { lines: parts, start } = paragraph;
     paragraph = null;
-    pushTextBlock(joined, offsets[lineNo] ?? 0);
+    pushTextBlock(parts.join(''), start);
   };
-  let lineNo = 0;
   const pushTextBlock = (raw: string, start: number, headingLevel?: number) => {
     const t = clean(raw);
     if (!t) return;
@@ -139,7 +138,7 @@ export function parseTxt(text: string, file: string, limits: Pick<ImportLimits, 
     blocks.push({ kind: 'paragraph', text: t, source: { file, block: blockIndex(), start, end: start + raw.length } });
   };
 
-  for (lineNo = 0; lineNo < lines.length; lineNo++) {
+  for (let lineNo = 0; lineNo < lines.length; lineNo++) {
     const line = lines[lineNo] ?? '';
     const start = offsets[lineNo] ?? 0;
     // Only ASCII spaces make a blank line: a line of full-width spaces is an empty paragraph inside a cell.
