@@ -38,8 +38,8 @@ function readFooter(text: string): { contact?: string; filledDate?: string; phon
   };
 }
 
-function yearOf(text: string): number | undefined {
-  const m = /((?:19|20)\d{2})\s*年/.exec(text);
+function yearOf(text: string | undefined): number | undefined {
+  const m = /((?:19|20)\d{2})\s*年/.exec(text ?? '');
   return m?.[1] ? Number(m[1]) : undefined;
 }
 
@@ -63,6 +63,12 @@ export function extractReport(doc: DocumentModel): ExtractedReport {
   let basicData: ReturnType<typeof extractBasicData> | undefined;
   let sawRubric = false;
   const projects: Evaluation[] = [];
+  // Last resort for tables without a title: the first "2022年度" anywhere in the document.
+  const documentYear = blocks
+    .map((b) => (b.kind === 'table' ? b.rows.slice(0, 2).flatMap((r) => r.map((c) => c.text)).join(' ') : blockText(b)))
+    .map((t) => /((?:19|20)\d{2})\s*年度/.exec(t)?.[1])
+    .map((y) => (y === undefined ? undefined : Number(y)))
+    .find((y) => y !== undefined);
 
   blocks.forEach((block, i) => {
     if (block.kind !== 'table') return;
@@ -71,7 +77,9 @@ export function extractReport(doc: DocumentModel): ExtractedReport {
     const before = blocks.slice(Math.max(0, i - 3), i).map(blockText).join(' ');
     const after = blocks.slice(i + 1, i + 4).map(blockText).join(' ');
     const footer = readFooter(after);
-    const year = yearOf(before) ?? title.year;
+    // The year is in the title above the table, or in a title row inside it (Excel sheets), or the report's.
+    const inside = table.rows.slice(0, 2).flatMap((r) => r.map((c) => c.text)).join(' ');
+    const year = yearOf(before) ?? yearOf(inside) ?? title.year ?? documentYear;
     if (kind === 'basicData') {
       basicData = extractBasicData(table);
       return;
@@ -93,7 +101,7 @@ export function extractReport(doc: DocumentModel): ExtractedReport {
   const sections = readSections(blocks, outline);
   const isReport = sections.length >= 3;
   const unitName = department?.title || title.unit || projects[0]?.unit.name || '';
-  const year = title.year ?? department?.year ?? projects[0]?.year;
+  const year = title.year ?? (department?.year || undefined) ?? (projects[0]?.year || undefined) ?? documentYear;
 
   if (isReport || department) {
     const base: Evaluation = department ?? {
