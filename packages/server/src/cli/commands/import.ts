@@ -7,12 +7,13 @@ import type { DocumentReaders } from '../../app/ports';
 import { DEFAULT_LIMITS } from '../../adapters/importers/limits';
 import { readTxt } from '../../adapters/importers/txt/read-txt';
 import { readXlsx } from '../../adapters/importers/xlsx/read-xlsx';
+import { readDocx } from '../../adapters/importers/docx/read-docx';
 import type { CliIo } from '../io';
 import { CliExit, EXIT_BAD_INPUT } from '../io';
 import { SEVERITY_LABEL } from '../severity-label';
 
 /** The readers wired into the CLI. Formats without one are reported per file (see import-document.ts). */
-export const CLI_READERS: DocumentReaders = { txt: readTxt, xlsx: readXlsx };
+export const CLI_READERS: DocumentReaders = { txt: readTxt, xlsx: readXlsx, docx: readDocx };
 
 export interface ImportIo extends CliIo {
   /** Files under a path (recursively for a directory), or the path itself for a file. */
