@@ -5,6 +5,8 @@ import { JixiaoError } from '@jixiao/core';
 import { createProgram } from './program';
 import { CliExit, EXIT_BAD_INPUT, EXIT_BUG } from './io';
 import type { ImportIo } from './commands/import';
+import { runImportPool } from './import-pool';
+import { DEFAULT_LIMITS } from '../adapters/importers/limits';
 
 async function listFiles(path: string): Promise<string[]> {
   const s = await stat(path);
@@ -27,6 +29,7 @@ const io: ImportIo = {
   listFiles,
   readBytes: async (p) => new Uint8Array(await readFile(p)),
   mkdir: async (p) => void (await mkdir(p, { recursive: true })),
+  importFiles: (files, jobs, progress) => runImportPool(files, { jobs, timeoutMs: DEFAULT_LIMITS.timeoutMs, maxMemoryMb: 1024 }, progress),
   // A progress bar for batches, only on a terminal: logs stay clean.
   progress: (done, total, file) => {
     if (total < 2 || !process.stderr.isTTY) return;

@@ -3,17 +3,11 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { importDocument } from '../../app/import-document';
 import type { ImportResult } from '../../app/import-document';
-import type { DocumentReaders } from '../../app/ports';
 import { DEFAULT_LIMITS } from '../../adapters/importers/limits';
-import { readTxt } from '../../adapters/importers/txt/read-txt';
-import { readXlsx } from '../../adapters/importers/xlsx/read-xlsx';
-import { readDocx } from '../../adapters/importers/docx/read-docx';
+import { CLI_READERS } from '../readers';
 import type { CliIo } from '../io';
 import { CliExit, EXIT_BAD_INPUT } from '../io';
 import { SEVERITY_LABEL } from '../severity-label';
-
-/** The readers wired into the CLI. Formats without one are reported per file (see import-document.ts). */
-export const CLI_READERS: DocumentReaders = { txt: readTxt, xlsx: readXlsx, docx: readDocx };
 
 export interface ImportIo extends CliIo {
   /** Files under a path (recursively for a directory), or the path itself for a file. */
@@ -21,12 +15,14 @@ export interface ImportIo extends CliIo {
   readonly readBytes: (path: string) => Promise<Uint8Array>;
   readonly mkdir: (path: string) => Promise<void>;
   readonly progress: (done: number, total: number, file: string) => void;
+  /** Imports on worker threads (the real CLI); without it files are imported in this thread (tests). */
+  readonly importFiles?: (files: readonly string[], jobs: number, progress: (done: number, total: number, file: string) => void) => Promise<ImportResult[]>;
 }
 
 function table(results: readonly ImportResult[]): string {
   return results
     .map((r) => {
-      if (!r.ok) return `✗ ${r.file}：${r.error ?? '导入失败'}`;
+      if (!r.ok) return `✗ ${r.error?.startsWith(r.file) ? r.error : `${r.file}：${r.error ?? '导入失败'}`}`;
       const rep = r.report;
       const head = `✓ ${r.file}：${rep?.unit ?? '（未识别单位）'} ${rep?.year ?? ''} 年度，${rep?.evaluations.length ?? 0} 个评价${rep?.totalScore ? `，自评 ${rep.totalScore} 分` : ''}${rep?.grade ? `（${rep.grade}）` : ''}`;
       const notes = r.findings.filter((f) => f.severity !== 'info').map((f) => `    [${SEVERITY_LABEL[f.severity]}] ${f.message}`);
@@ -59,8 +55,8 @@ export function registerImportCommand(program: Command, io: ImportIo): void {
           throw new CliExit(EXIT_BAD_INPUT);
         }
       }
-      const results: ImportResult[] = new Array(files.length);
-      let next = 0;
+      const results: ImportResult[] = io.importFiles ? await io.importFiles(files, jobs, io.progress) : new Array(files.length);
+      let next = io.importFiles ? files.length : 0;
       let done = 0;
       const worker = async () => {
         while (next < files.length) {

@@ -1,0 +1,7 @@
+import type { DocumentReaders } from '../app/ports';
+import { readTxt } from '../adapters/importers/txt/read-txt';
+import { readXlsx } from '../adapters/importers/xlsx/read-xlsx';
+import { readDocx } from '../adapters/importers/docx/read-docx';
+
+/** The readers wired into the CLI. Formats without one are reported per file (see import-document.ts). */
+export const CLI_READERS: DocumentReaders = { txt: readTxt, xlsx: readXlsx, docx: readDocx };
