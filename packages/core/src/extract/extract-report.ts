@@ -53,9 +53,26 @@ function mergeFunds(table: readonly FundRow[], prose: readonly FundRow[]): FundR
   return [...merged, ...prose.filter((p) => !table.some((t) => t.line === p.line))];
 }
 
+/**
+ * A table that runs over a page may come out as two blocks (a PDF's columns differ per page). A table with
+ * no title of its own that directly follows a 自评表 or 基础数据表 is the rest of it.
+ */
+function joinContinuedTables(blocks: readonly DocumentModel['blocks'][number][]): DocumentModel['blocks'][number][] {
+  const out: DocumentModel['blocks'][number][] = [];
+  for (const b of blocks) {
+    const last = out[out.length - 1];
+    if (b.kind === 'table' && last?.kind === 'table' && classifyTable(b) === 'other' && classifyTable(last) !== 'other' && classifyTable(last) !== 'rubric') {
+      out[out.length - 1] = { ...last, rows: [...last.rows, ...b.rows] };
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
 export function extractReport(doc: DocumentModel): ExtractedReport {
   const findings: Finding[] = [...doc.findings];
-  const blocks = doc.blocks;
+  const blocks = joinContinuedTables(doc.blocks);
   const title = readTitle(blocks);
   const prose = readProseScores(blocks);
   const evaluations: Evaluation[] = [];

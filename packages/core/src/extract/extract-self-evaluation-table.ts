@@ -113,7 +113,13 @@ export function extractSelfEvaluationTable(
       r++;
       continue;
     }
-    const header = fundHeader(row);
+    let header = fundHeader(row);
+    // A header cut by a page break ("年初" over "预算数"): read it with the next row, cell by cell.
+    const next = rows[r + 1];
+    if (!header && next && next.length === row.length && texts.some((t) => /^(分值|执行率|得分)$/.test(t))) {
+      header = fundHeader(row.map((c, i) => ({ ...c, text: squeeze(c.text) + squeeze(next[i]?.text ?? '') })));
+      if (header) r++;
+    }
     if (header) {
       fundRoles = header;
       continue;
@@ -142,10 +148,19 @@ export function extractSelfEvaluationTable(
           funds.push({ line, label: cleanFundLabel(inline[1]), [column]: dec(inline[2].replace(/,/g, '')), source: cell.source });
           continue;
         }
-        const line = fundLineOf(text);
+        // A label cut by a page break ("其中：当" over "年财政拨款") completes on the next row.
+        const belowRow = rows[r + 1];
+        const below = cellText(belowRow?.[i]?.text ?? '');
+        const continued =
+          !fundLineOf(text) && !/[:：]$/.test(text) && below !== '' && !INLINE_AMOUNT.test(squeeze(below)) && fundLineOf(text + below) !== undefined;
+        const joined = continued ? text + below : text;
+        const line = fundLineOf(joined);
         if (!line || cellNumber(text) !== undefined) continue;
+        // The rest of a cut row's note is on the next row too; that row is consumed.
+        const belowNote = continued ? (belowRow ?? []).slice(i + 1).map((c) => cellText(c.text)).filter((t) => t && cellNumber(t) === undefined).join('') : '';
+        if (continued) r++;
         const values = row.slice(i + 1);
-        const fund: Record<string, unknown> = { line, label: cleanFundLabel(text), source: cell.source };
+        const fund: Record<string, unknown> = { line, label: cleanFundLabel(joined), source: cell.source };
         let k = 0;
         for (const v of values) {
           const t = cellText(v.text);
@@ -156,7 +171,7 @@ export function extractSelfEvaluationTable(
           if (role === 'statedRate' && (pct ?? num)) fund.statedRate = dec((pct ?? num) as string);
           else if (role && num !== undefined) fund[role] = dec(num);
           else if (num === undefined && pct === undefined) {
-            fund.note = t;
+            fund.note = t + belowNote;
             break;
           }
         }

@@ -42,7 +42,8 @@ function isLevel1(text: string, roles?: readonly (Role | undefined)[]): boolean 
   const { name, weight } = nameAndWeight(text);
   // Where 一级 weights have their own 权重 column (浏阳), a name printed with a weight is a 二级: "满意度指标（10）".
   if (weight && roles?.includes('level1Weight')) return false;
-  const k = levelKey(name);
+  // A name cut by a page break keeps its unclosed bracket: "效益指标（30".
+  const k = levelKey(name.replace(/[（(][^）)]*$/, ''));
   return k !== '' && LEVEL1_NAMES.some((n) => levelKey(n) === k);
 }
 
@@ -132,7 +133,10 @@ export function parseIndicatorRows(
   const levels: StatedLevelScore[] = [];
   const findings: Finding[] = [];
   let level1 = '';
+  let level1Raw = '';
   let level2 = '';
+  let level2Raw = '';
+  const scored = roles.includes('weight') && roles.includes('score');
   const noteLevel = (name: string, weight: string | undefined, parent?: string) => {
     if (!weight) return;
     const exists = levels.some((l) => l.level1 === (parent ?? name) && l.level2 === (parent ? name : undefined));
@@ -142,14 +146,43 @@ export function parseIndicatorRows(
     if (row.every((c) => cellText(c.text) === '')) continue;
     if (hasLabel(row[0]?.text ?? '', '总分', '合计') || (row.length <= 4 && row.some((c) => hasLabel(c.text, '总分')))) break;
     let v = positional(row, roles);
+    // A row cut by a page break: no 分值 and no 得分 under a row that has both. Its texts finish the row above.
+    const prev = indicators[indicators.length - 1];
+    // (Every real row of a scored table has its 分值 and 得分; an empty level row has no 三级 text.)
+    if (scored && prev?.weight && prev.score && !v.weight && !v.score && (v.name || v.target || v.actual)) {
+      if (v.level1) {
+        level1Raw += squeeze(v.level1);
+        const { name, weight } = nameAndWeight(level1Raw);
+        level1 = name;
+        noteLevel(name, weight);
+      }
+      if (v.level2) {
+        level2Raw += squeeze(v.level2);
+        const { name, weight } = nameAndWeight(level2Raw);
+        level2 = name;
+        noteLevel(name, weight, level1);
+      }
+      indicators[indicators.length - 1] = {
+        ...prev,
+        level1,
+        level2,
+        name: prev.name + (v.name ?? ''),
+        target: { ...prev.target, text: prev.target.text + (v.target ?? '') },
+        actual: { ...prev.actual, text: prev.actual.text + (v.actual ?? '') },
+        ...(v.deviation ? { deviationReason: (prev.deviationReason ?? '') + v.deviation } : {}),
+      };
+      continue;
+    }
     if (!plausible(v, roles)) v = byContent(row, roles);
     if (v.level1) {
+      level1Raw = squeeze(v.level1);
       const { name, weight } = nameAndWeight(v.level1);
-      level1 = name;
+      level1 = name.replace(/[（(][^）)]*$/, '');
       level2 = '';
       noteLevel(name, v.level1Weight ?? weight);
     }
     if (v.level2) {
+      level2Raw = squeeze(v.level2);
       const { name, weight } = nameAndWeight(v.level2);
       level2 = name;
       noteLevel(name, weight, level1);
