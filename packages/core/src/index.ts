@@ -84,5 +84,6 @@ export type {
 } from './document/document-model';
 
 export { extractReport } from './extract/extract-report';
-export type { ExtractedReport, ReportKind, Statement } from './extract/extract-report';
+export type { ExtractedReport, ReportKind, ReportPart, Statement } from './extract/extract-report';
+export { readReportDate } from './extract/read-report-date';
 export { classifyTable } from './extract/extract-self-evaluation-table';

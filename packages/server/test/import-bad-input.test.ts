@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { Document, ImageRun, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportPool } from '../src/cli/import-pool';
 import type { ImportResult } from '../src/app/import-document';
@@ -13,6 +15,31 @@ const dir = mkdtempSync(join(tmpdir(), 'jixiao-bad-'));
 const seed = (name: string) => readFileSync(new URL(`../../../../shared/seeds/${name}`, import.meta.url));
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/formats/${name}`, import.meta.url));
 let results: ImportResult[] = [];
+
+const hasTools = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** An encrypted PDF (LibreOffice's export with an open password) and a scan (a page rendered to PNG, then made a PDF). */
+async function makePdfs() {
+  const profile = `-env:UserInstallation=file://${dir}/profile`;
+  const fixturePath = new URL('./fixtures/formats/seed-001.docx', import.meta.url).pathname;
+  const password = JSON.stringify({ EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: 'x' } });
+  execFileSync('soffice', [profile, '--headless', '--convert-to', `pdf:writer_pdf_Export:${password}`, '--outdir', join(dir, 'enc'), fixturePath], { stdio: 'ignore', timeout: 180_000 });
+  copyFileSync(join(dir, 'enc', 'seed-001.pdf'), join(dir, '09-encrypted.pdf'));
+  execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', new URL('./fixtures/formats/seed-001.pdf', import.meta.url).pathname, join(dir, 'page')]);
+  const png = readdirSync(dir).find((f) => f.startsWith('page') && f.endsWith('.png')) as string;
+  const scan = new Document({ sections: [{ children: [new Paragraph({ children: [new ImageRun({ type: 'png', data: readFileSync(join(dir, png)), transformation: { width: 420, height: 594 } })] })] }] });
+  writeFileSync(join(dir, 'scan.docx'), await Packer.toBuffer(scan));
+  execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'scan'), join(dir, 'scan.docx')], { stdio: 'ignore', timeout: 180_000 });
+  copyFileSync(join(dir, 'scan', 'scan.pdf'), join(dir, '10-scanned.pdf'));
+}
 
 beforeAll(async () => {
   const files: [string, () => Promise<void> | void][] = [
@@ -41,6 +68,7 @@ beforeAll(async () => {
     ['07-rows.txt', () => writeFileSync(join(dir, '07-rows.txt'), Array.from({ length: 50_000 }, (_, i) => `项目${i}\t${i}\t${i * 2}`).join('\n'))],
     ['08-good.docx', () => writeFileSync(join(dir, '08-good.docx'), fixture('seed-004.docx'))],
   ];
+  if (hasTools) files.push(['09-encrypted.pdf', makePdfs], ['10-scanned.pdf', () => {}]);
   for (const [, make] of files) await make();
   results = await runImportPool(
     files.map(([name]) => join(dir, name)),
@@ -71,6 +99,13 @@ describe('a batch with bad files', () => {
     if (rule) expect(r?.findings.map((f) => f.rule)).toContain(rule);
     expect(r?.findings[0]?.message).toContain(name);
     if (words) expect(r?.findings.map((f) => f.message).join()).toContain(words);
+  });
+
+  it.skipIf(!hasTools)('reports an encrypted PDF and a scanned PDF, each with what to do (skipped: no soffice/pdftoppm)', () => {
+    expect(byName('09-encrypted.pdf')?.findings[0]).toMatchObject({ rule: 'import.pdf.encrypted' });
+    expect(byName('09-encrypted.pdf')?.findings[0]?.message).toContain('请提供未加密的文件');
+    expect(byName('10-scanned.pdf')?.findings[0]).toMatchObject({ rule: 'import.pdf.no-text' });
+    expect(byName('10-scanned.pdf')?.findings[0]?.message).toContain('OCR');
   });
 
   it('keeps the first 5,000 rows of a 50,000-row table, with a warning', () => {

@@ -4,6 +4,7 @@ import { classifyTable, extractSelfEvaluationTable } from './extract-self-evalua
 import { headerRoles, parseIndicatorRows } from './parse-indicator-rows';
 import { readProseScores, readTitle } from './extract-prose';
 import { readStatements } from './read-statements';
+import { readReportDate } from './read-report-date';
 import { doc, heading, paragraph, table } from './test-documents';
 
 const HEADER = ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'];
@@ -164,5 +165,20 @@ describe('extractReport', () => {
     const r = extractReport(doc([paragraph('会议纪要')]));
     expect(r.evaluations).toEqual([]);
     expect(r.findings.map((f) => f.rule)).toContain('extract.nothing-found');
+  });
+});
+
+describe('readReportDate', () => {
+  it.each([
+    ['2025年4月18日', '2025-04-18'],
+    ['2025 年 5 月', '2025-05'],
+    ['二〇二三年九月', '2023-09'],
+    ['二〇二三年十二月三十一日', '2023-12-31'],
+    ['２０２５年４月', '2025-04'],
+  ])('%s → %s', (text, iso) => expect(readReportDate(text)).toBe(iso));
+
+  it('ignores dates inside sentences and impossible dates', () => {
+    expect(readReportDate('2024年2月27日，在湖南人大门户网站上公开2024年度部门预算')).toBeUndefined();
+    expect(readReportDate('2025年13月')).toBeUndefined();
   });
 });

@@ -7,16 +7,28 @@ import { extractBasicData } from './extract-basic-data';
 import { blockText, fillMissing, readProseScores, readSections, readTitle } from './extract-prose';
 import { classifyTable, extractSelfEvaluationTable } from './extract-self-evaluation-table';
 import { readStatements } from './read-statements';
+import { readReportDate } from './read-report-date';
+import type { TableKind } from './extract-self-evaluation-table';
 import type { Statement } from './read-statements';
 
 /** What a file turned out to be. */
 export type ReportKind = 'department-report' | 'project-tables' | 'basic-data' | 'rubric' | 'unknown';
 
+/** A part of a file: the narrative report, or one table with the title printed above it. */
+export interface ReportPart {
+  readonly kind: 'report' | TableKind;
+  readonly title?: string;
+}
+
 /** Everything the extractor read from one document. */
 export interface ExtractedReport {
   readonly kind: ReportKind;
+  /** What the file holds, in order (seed 004: the report, 基础数据表, 部门整体 table, 8 项目 tables, 考核评分表). */
+  readonly parts: readonly ReportPart[];
   readonly unit?: string;
   readonly year?: number;
+  /** The date on the cover (or the first 填报日期), ISO yyyy-mm or yyyy-mm-dd. */
+  readonly reportDate?: string;
   readonly totalScore?: Decimal;
   readonly grade?: string;
   /** The 部门整体 evaluation first (when there is one), then one per 项目支出绩效自评表. */
@@ -80,6 +92,7 @@ export function extractReport(doc: DocumentModel): ExtractedReport {
   let basicData: ReturnType<typeof extractBasicData> | undefined;
   let sawRubric = false;
   const projects: Evaluation[] = [];
+  const parts: ReportPart[] = [];
   // Last resort for tables without a title: the first "2022年度" anywhere in the document.
   const documentYear = blocks
     .map((b) => (b.kind === 'table' ? b.rows.slice(0, 2).flatMap((r) => r.map((c) => c.text)).join(' ') : blockText(b)))
@@ -92,6 +105,8 @@ export function extractReport(doc: DocumentModel): ExtractedReport {
     const table: TableBlock = block;
     const kind = classifyTable(table);
     const before = blocks.slice(Math.max(0, i - 3), i).map(blockText).join(' ');
+    const titleAbove = blocks[i - 1]?.kind === 'paragraph' || blocks[i - 1]?.kind === 'heading' ? blockText(blocks[i - 1] as DocumentModel['blocks'][number]) : '';
+    parts.push({ kind, ...(/表$/.test(titleAbove) ? { title: titleAbove } : {}) });
     const after = blocks.slice(i + 1, i + 4).map(blockText).join(' ');
     const footer = readFooter(after);
     // The year is in the title above the table, or in a title row inside it (Excel sheets), or the report's.
@@ -161,10 +176,16 @@ export function extractReport(doc: DocumentModel): ExtractedReport {
     });
   }
   const first = evaluations[0];
+  if (isReport) parts.unshift({ kind: 'report' });
+  const reportDate =
+    blocks.slice(0, 15).map((b) => readReportDate(blockText(b))).find((d) => d !== undefined) ??
+    evaluations.map((e) => e.unit.filledDate).find((d) => d !== undefined);
   const kind: ReportKind = department || isReport ? 'department-report' : projects.length ? 'project-tables' : basicData ? 'basic-data' : sawRubric ? 'rubric' : 'unknown';
   const totalScore = first?.stated.total;
   return {
     kind,
+    parts,
+    ...(reportDate ? { reportDate } : {}),
     ...(unitName ? { unit: unitName } : {}),
     ...(year ? { year } : {}),
     ...(totalScore ? { totalScore } : {}),

@@ -14,6 +14,8 @@ export interface ImportResult {
   readonly error?: string;
   readonly report?: {
     readonly kind: string;
+    readonly parts: readonly { readonly kind: string; readonly title?: string }[];
+    readonly reportDate?: string;
     readonly unit?: string;
     readonly year?: number;
     readonly totalScore?: string;
@@ -52,12 +54,12 @@ export async function importDocument(bytes: Uint8Array, file: string, readers: D
   }
   if (bytes.byteLength === 0) return failed(file, 'import.empty-file', `${file}：文件为空`);
   const format = detectFormat(bytes, file);
-  if (format === 'legacy') {
+  if (format === 'legacy' && !readers.legacy) {
     return failed(file, 'import.encrypted-or-legacy', `${file}：这是旧版 Office 二进制文件（.doc/.xls/.wps）或加密文件，需要先用 LibreOffice 转换为 .docx/.xlsx`);
   }
-  if (format === 'unknown') return failed(file, 'import.unsupported-format', `${file}：不支持的文件格式（支持 .txt .md .docx .xlsx .pdf）`);
+  if (format === 'unknown') return failed(file, 'import.unsupported-format', `${file}：不支持的文件格式（支持 .txt .md .docx .xlsx .pdf，以及经 LibreOffice 转换的 .doc .xls .wps）`);
   const reader = readers[format];
-  if (!reader) return failed(file, 'import.reader-missing', `${file}：暂不支持读取${FORMAT_NAME[format]}文件`);
+  if (!reader) return failed(file, 'import.reader-missing', `${file}：暂不支持读取${format === 'legacy' ? '旧版 Office ' : FORMAT_NAME[format]}文件`);
   const doc = await reader(bytes, file, limits);
   const unreadable = doc.blocks.length === 0;
   if (unreadable) {
@@ -74,6 +76,8 @@ export async function importDocument(bytes: Uint8Array, file: string, readers: D
     ...(fatal ? { error: report.findings.find((f) => f.severity === 'error')?.message ?? '没有找到绩效自评内容' } : {}),
     report: {
       kind: report.kind,
+      parts: report.parts,
+      ...(report.reportDate ? { reportDate: report.reportDate } : {}),
       ...(report.unit ? { unit: report.unit } : {}),
       ...(report.year ? { year: report.year } : {}),
       ...(report.totalScore ? { totalScore: report.totalScore.toString() } : {}),

@@ -27,5 +27,8 @@ export interface ImportLimits {
  */
 export type DocumentReader = (bytes: Uint8Array, file: string, limits: ImportLimits) => Promise<DocumentModel>;
 
-/** The readers available, by format. A format without a reader is reported, not fatal. */
-export type DocumentReaders = Partial<Record<DocumentFormat, DocumentReader>>;
+/**
+ * The readers available, by format; `legacy` reads old binary Office files (.doc/.xls/.wps). A format
+ * without a reader is reported, not fatal.
+ */
+export type DocumentReaders = Partial<Record<DocumentFormat | 'legacy', DocumentReader>>;
