@@ -62,6 +62,13 @@ describe('jixiao import', () => {
     expect(out.map((o) => [o.title, o.total])).toEqual([['湖南省人民政府办公厅', '99']]);
   });
 
+  it('also writes one JSON file per input with --out', async () => {
+    const r = await runCli(['import', `${seeds}/003_3601ec7874285035.txt`, `${seeds}/README.md`, '--out', 'out']);
+    expect(Object.keys(r.written)).toEqual(['out/003_3601ec7874285035.txt.json', 'out/README.md.json']);
+    const one = JSON.parse(r.written['out/003_3601ec7874285035.txt.json'] ?? '{}') as { ok: boolean; report: { unit: string } };
+    expect([one.ok, one.report.unit]).toEqual([true, '浏阳市人大常委会机关']);
+  });
+
   it('prints a table for people', async () => {
     const r = await runCli(['import', `${seeds}/000_f9e1903535bc2e24.txt`, '--format', 'table']);
     expect(r.stdout).toContain('湖南省人大常委会办公厅 2024 年度，1 个评价，自评 99.26 分（优）');
