@@ -87,3 +87,10 @@ export { extractReport } from './extract/extract-report';
 export type { ExtractedReport, ReportKind, ReportPart, Statement } from './extract/extract-report';
 export { readReportDate } from './extract/read-report-date';
 export { classifyTable } from './extract/extract-self-evaluation-table';
+
+export { auditReport, AUDIT_RULES } from './audit/audit-report';
+export type { AuditResult } from './audit/audit-report';
+export { RuleRecorder } from './audit/audit-rule';
+export type { AuditInput, AuditRule, Check, RuleResult } from './audit/audit-rule';
+export { agreement } from './audit/tolerance';
+export type { Agreement } from './audit/tolerance';

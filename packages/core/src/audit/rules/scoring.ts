@@ -1,0 +1,48 @@
+import { HUNDRED } from '../../money/decimal';
+import { formatPercent } from '../../money/percent';
+import { scoreEvaluation } from '../../scoring/score-evaluation';
+import { cite } from '../../frameworks/sources';
+import type { AuditRule } from '../audit-rule';
+import { RuleRecorder } from '../audit-rule';
+
+/**
+ * Scoring: every finding of the scoring engine (stated scores against the framework's rules, execution
+ * score, totals, grade, full points for unmet targets, deductions without 偏差原因, over-achievement), plus
+ * a self-score far above the execution rate.
+ */
+const engine: AuditRule = {
+  id: 'audit.scoring',
+  title: '自评得分与评分规则不符',
+  severity: 'warning',
+  sources: [cite('S-MOF10', 'B'), cite('S-PMKPI', 'C')],
+  check: (input) => {
+    const findings = input.evaluations.flatMap((e) => {
+      const result = scoreEvaluation(e, input.frameworkOf(e));
+      const prefix = e.kind === 'project' ? `【${e.title}】` : '';
+      return result.findings.map((f) => ({ ...f, message: `${prefix}${f.message}` }));
+    });
+    return { findings, checks: [] };
+  },
+};
+
+const scoreAboveExecution: AuditRule = {
+  id: 'audit.score-above-execution',
+  title: '自评得分率远高于预算执行率',
+  severity: 'warning',
+  sources: [cite('S-PMKPI', 'C', '得分率与执行率比较'), cite('JIXIAO', 'I', '相差 20 个百分点以上提示复核')],
+  check: (input) => {
+    const rec = new RuleRecorder('audit.score-above-execution');
+    for (const e of input.evaluations) {
+      const r = scoreEvaluation(e, input.frameworkOf(e));
+      const rate = r.execution?.computedRate ?? r.execution?.rate;
+      const stated = e.stated.total ?? r.total;
+      if (!rate) continue;
+      const gap = stated.minus(rate);
+      const words = `${e.title}：自评得分率 ${stated}%，预算执行率 ${formatPercent(rate)}`;
+      rec.record(rate.lt(HUNDRED) && gap.gt(20) ? 'warning' : 'ok', gap.gt(20) && rate.lt(HUNDRED) ? `${words}，得分率高出 ${formatPercent(gap)}，应复核产出和效益指标是否如实评价` : words);
+    }
+    return rec.result();
+  },
+};
+
+export const SCORING_RULES: readonly AuditRule[] = [engine, scoreAboveExecution];
