@@ -19,6 +19,8 @@ export interface Statement {
   readonly printedUnit: '万元' | '元' | '%';
   /** Decimal places as printed: the precision the auditor judges it to. */
   readonly places: number;
+  /** Index of the sentence (split at 。 and ；) within its block: figures of one sentence belong together. */
+  readonly sentence: number;
   /** The figure as printed, e.g. "15880.27 万元". */
   readonly text: string;
   readonly location: SourceRef;
@@ -38,14 +40,15 @@ export function readStatements(blocks: readonly DocumentBlock[], file: string): 
       const label = (before.split(/[。；，,：:、（）()]/).pop() ?? '').trim();
       last = m.index + m[0].length;
       const location: SourceRef = { ...b.source, file, start: (b.source.start ?? 0) + m.index, end: (b.source.start ?? 0) + last };
+      const sentence = (text.slice(0, m.index).match(/[。；;]/g) ?? []).length;
       if (m[2] === '%') {
         const p = parsePercent(`${m[1]}%`);
-        if (p) out.push({ label, value: p.value, unit: 'percent', printedUnit: '%', places: p.places, text: m[0], location });
+        if (p) out.push({ label, value: p.value, unit: 'percent', printedUnit: '%', places: p.places, text: m[0], location, sentence });
         continue;
       }
       const a = parseAmount(`${m[1]}${m[2]}`);
       if (a.ok && a.amount.wanyuan) {
-        out.push({ label, value: a.amount.wanyuan, unit: 'wanyuan', printedUnit: m[2] === '元' ? '元' : '万元', places: a.amount.places, text: m[0], location });
+        out.push({ label, value: a.amount.wanyuan, unit: 'wanyuan', printedUnit: m[2] === '元' ? '元' : '万元', places: a.amount.places, text: m[0], location, sentence });
       }
     }
   }

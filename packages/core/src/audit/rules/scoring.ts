@@ -2,6 +2,7 @@ import { HUNDRED } from '../../money/decimal';
 import { formatPercent } from '../../money/percent';
 import { scoreEvaluation } from '../../scoring/score-evaluation';
 import { cite } from '../../frameworks/sources';
+import type { Evaluation } from '../../model/evaluation';
 import type { AuditRule } from '../audit-rule';
 import { RuleRecorder } from '../audit-rule';
 
@@ -16,7 +17,7 @@ const engine: AuditRule = {
   severity: 'warning',
   sources: [cite('S-MOF10', 'B'), cite('S-PMKPI', 'C')],
   check: (input) => {
-    const findings = input.evaluations.flatMap((e) => {
+    const findings = input.evaluations.filter(isScored).flatMap((e) => {
       const result = scoreEvaluation(e, input.frameworkOf(e));
       const prefix = e.kind === 'project' ? `【${e.title}】` : '';
       return result.findings.map((f) => ({ ...f, message: `${prefix}${f.message}` }));
@@ -32,7 +33,7 @@ const scoreAboveExecution: AuditRule = {
   sources: [cite('S-PMKPI', 'C', '得分率与执行率比较'), cite('JIXIAO', 'I', '相差 20 个百分点以上提示复核')],
   check: (input) => {
     const rec = new RuleRecorder('audit.score-above-execution');
-    for (const e of input.evaluations) {
+    for (const e of input.evaluations.filter(isScored)) {
       const r = scoreEvaluation(e, input.frameworkOf(e));
       const rate = r.execution?.computedRate ?? r.execution?.rate;
       const stated = e.stated.total ?? r.total;
@@ -45,4 +46,24 @@ const scoreAboveExecution: AuditRule = {
   },
 };
 
-export const SCORING_RULES: readonly AuditRule[] = [engine, scoreAboveExecution];
+/** Whether an evaluation states any score at all; one that states none is reported, not scored. */
+function isScored(e: Evaluation): boolean {
+  return Boolean(e.stated.total || e.stated.levels?.some((l) => l.score) || e.indicators.some((i) => i.score) || e.funds.some((f) => f.statedScore));
+}
+
+const scoreMissing: AuditRule = {
+  id: 'audit.score-missing',
+  title: '报告没有自评得分',
+  severity: 'error',
+  sources: [cite('S-MOF10', 'B', '单位自评…总分由各项指标得分汇总形成'), cite('SEED-002', 'S', '安化县人大 2024 报告无任何得分')],
+  check: (input) => {
+    const rec = new RuleRecorder('audit.score-missing');
+    for (const e of input.evaluations) {
+      const words = `${e.kind === 'project' ? `【${e.title}】` : ''}${isScored(e) ? '有自评得分' : '没有自评得分：既无总分，也无各项指标的分值和得分，无法核对评价结论'}`;
+      rec.record(isScored(e) ? 'ok' : 'error', words, e.source);
+    }
+    return rec.result();
+  },
+};
+
+export const SCORING_RULES: readonly AuditRule[] = [scoreMissing, engine, scoreAboveExecution];
