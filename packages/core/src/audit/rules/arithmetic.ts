@@ -1,5 +1,6 @@
 import { Decimal, HUNDRED, ZERO } from '../../money/decimal';
 import { formatPercent, ratePercent } from '../../money/percent';
+import { roundHalfAwayFromZero } from '../../money/rounding';
 import { cite } from '../../frameworks/sources';
 import type { Evaluation, FundLine, FundRow } from '../../model/evaluation';
 import type { CostLine } from '../../model/basic-data';
@@ -31,15 +32,21 @@ const executionRate: AuditRule = {
   check: (input) => {
     const rec = new RuleRecorder('audit.execution-rate');
     for (const e of input.evaluations) {
-      for (const row of e.funds) {
+      for (const [index, row] of e.funds.entries()) {
         if (!row.statedRate || !row.executed || !row.annualBudget || row.annualBudget.isZero()) continue;
         const exact = row.executed.div(row.annualBudget).mul(HUNDRED);
         const places = row.statedRate.decimalPlaces();
         const a = agreement(row.statedRate, exact, places);
+        // On the scored row, say what the contradiction is worth: W × rate either way (linear rule).
+        const w = row.weight;
+        const worth =
+          a === 'wrong' && w
+            ? `；按报告所称执行率计 ${roundHalfAwayFromZero(w.mul(Decimal.min(row.statedRate, HUNDRED)).div(HUNDRED), 2)} 分，按金额计应为 ${roundHalfAwayFromZero(w.mul(Decimal.min(exact, HUNDRED)).div(HUNDRED), 2)} 分`
+            : '';
         rec.record(
           OUTCOME[a],
-          `${who(e)}${row.label}执行率：${fmt(row.executed)} ÷ ${fmt(row.annualBudget)} = ${formatPercent(exact)}，报告称 ${formatPercent(row.statedRate, places)}${a === 'rounding' ? '（舍入差异）' : ''}`,
-          row.source,
+          `${who(e)}${row.label}执行率：${fmt(row.executed)} ÷ ${fmt(row.annualBudget)} = ${formatPercent(exact)}，报告称 ${formatPercent(row.statedRate, places)}${a === 'rounding' ? '（舍入差异）' : ''}${worth}`,
+          { ...(row.source ?? {}), path: `funds.rows[${index}]` },
         );
       }
     }
@@ -262,6 +269,7 @@ const shares: AuditRule = {
   check: (input) => {
     const rec = new RuleRecorder('audit.shares');
     const all = input.statements;
+    const index = new Map(all.map((s, i) => [s, i]));
     for (const group of sentences(all)) {
       for (let i = 0; i < group.length; i++) {
         const share = group[i];
@@ -270,13 +278,20 @@ const shares: AuditRule = {
         // The whole: a figure named by the share's label, else one the part's label names ("基本支出中人员经费"),
         // else any larger figure before it in the paragraph — the one that fits best, the named one first.
         const names = [...wholeNames(share.label), ...(/^(.+?)中/.exec(part.label)?.[1] ? [/^(.+?)中/.exec(part.label)?.[1] as string] : [])];
-        const at = all.indexOf(part);
+        const at = index.get(part) ?? 0;
         const before = all.slice(Math.max(0, at - 12), at).filter((s) => s.unit === 'wanyuan' && s.value.gt(part.value));
         const named = before.filter((s) => names.some((n) => s.label.includes(n)));
         const candidates = [...named, ...before.filter((s) => !named.includes(s))];
-        if (candidates.length === 0) continue;
-        const judged = candidates.map((w) => ({ w, a: agreement(share.value, part.value.div(w.value).mul(HUNDRED), share.places) }));
-        const best = judged.find((j) => j.a === 'exact') ?? judged.find((j) => j.a === 'rounding') ?? judged[0];
+        // The first whole that makes the share exactly wins; else the first within rounding; else the first.
+        let best: { w: Statement; a: Agreement } | undefined;
+        for (const w of candidates) {
+          const a = agreement(share.value, part.value.div(w.value).mul(HUNDRED), share.places);
+          if (a === 'exact') {
+            best = { w, a };
+            break;
+          }
+          if (!best || (a === 'rounding' && best.a !== 'rounding')) best = { w, a };
+        }
         if (!best) continue;
         const exact = part.value.div(best.w.value).mul(HUNDRED);
         rec.record(

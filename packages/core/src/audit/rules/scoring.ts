@@ -3,8 +3,24 @@ import { formatPercent } from '../../money/percent';
 import { scoreEvaluation } from '../../scoring/score-evaluation';
 import { cite } from '../../frameworks/sources';
 import type { Evaluation } from '../../model/evaluation';
+import type { Framework } from '../../frameworks/framework';
+import type { ScoreResult } from '../../scoring/score-result';
 import type { AuditRule } from '../audit-rule';
 import { RuleRecorder } from '../audit-rule';
+
+/**
+ * Evaluations are immutable values, so a score is computed once per evaluation and framework and shared by
+ * the rules that need it (a WeakMap: nothing outlives the evaluation).
+ */
+const memo = new WeakMap<Evaluation, Map<string, ScoreResult>>();
+function scoreOnce(e: Evaluation, framework: Framework): ScoreResult {
+  let byFramework = memo.get(e);
+  if (!byFramework) memo.set(e, (byFramework = new Map()));
+  const key = `${framework.id}@${framework.version}`;
+  let result = byFramework.get(key);
+  if (!result) byFramework.set(key, (result = scoreEvaluation(e, framework)));
+  return result;
+}
 
 /**
  * Scoring: every finding of the scoring engine (stated scores against the framework's rules, execution
@@ -18,9 +34,10 @@ const engine: AuditRule = {
   sources: [cite('S-MOF10', 'B'), cite('S-PMKPI', 'C')],
   check: (input) => {
     const findings = input.evaluations.filter(isScored).flatMap((e) => {
-      const result = scoreEvaluation(e, input.frameworkOf(e));
+      const result = scoreOnce(e, input.frameworkOf(e));
       const prefix = e.kind === 'project' ? `【${e.title}】` : '';
-      return result.findings.map((f) => ({ ...f, message: `${prefix}${f.message}` }));
+      // The rate contradiction itself is audit.execution-rate's finding (with the score it costs): not twice.
+      return result.findings.filter((f) => f.rule !== 'score.execution-rate-conflict').map((f) => ({ ...f, message: `${prefix}${f.message}` }));
     });
     return { findings, checks: [] };
   },
@@ -34,7 +51,7 @@ const scoreAboveExecution: AuditRule = {
   check: (input) => {
     const rec = new RuleRecorder('audit.score-above-execution');
     for (const e of input.evaluations.filter(isScored)) {
-      const r = scoreEvaluation(e, input.frameworkOf(e));
+      const r = scoreOnce(e, input.frameworkOf(e));
       const rate = r.execution?.computedRate ?? r.execution?.rate;
       const stated = e.stated.total ?? r.total;
       if (!rate) continue;
