@@ -62,9 +62,10 @@ describe('audit of the seeds', () => {
     ]);
   });
 
-  it('002: 21.76 for 21.70, 项目支出 236 against the table’s 275.61, and no score at all', () => {
+  it('002: 21.76 for 21.70, 项目支出 236 against the table’s 275.61, 超编 43/42, and no score at all', () => {
     expect(arithmetic('002', 'error')).toEqual(['增减额：1304.57 − 1326.27 = -21.7，报告称减少 21.76 万元']);
-    expect(arithmetic('002', 'warning')).toEqual(['项目支出预算：正文称 236 万元，表列 275.61 万元']);
+    // 43 / 42 = 102.38%: more staff in post than the establishment, not discussed in the report.
+    expect(arithmetic('002', 'warning')).toEqual(['在职人员控制率：在职 43 人 ÷ 编制 42 人 = 102.38%，超编，应说明原因', '项目支出预算：正文称 236 万元，表列 275.61 万元']);
     expect(results['002'].findings.find((f) => f.rule === 'audit.score-missing')?.severity).toBe('error');
   });
 

@@ -160,7 +160,7 @@ export function extractReport(doc: DocumentModel): ExtractedReport {
       funds: mergeFunds(base.funds, prose.funds),
       indicators: base.indicators.length ? base.indicators : prose.indicators,
       stated,
-      ...(basicData ? { basicData } : {}),
+      ...(basicData ?? base.basicData ? { basicData: basicData ?? base.basicData } : {}),
       sections,
     });
   }

@@ -71,6 +71,7 @@ export function extractSelfEvaluationTable(
   let title = '';
   const unit: { -readonly [K in keyof UnitInfo]?: UnitInfo[K] } = {};
   let fundRoles: FundRole[] | undefined;
+  let actualStaff: number | undefined;
   let total: string | undefined;
   let levels: StatedLevelScore[] = [];
   let indicatorsResult: ReturnType<typeof parseIndicatorRows> | undefined;
@@ -82,6 +83,7 @@ export function extractSelfEvaluationTable(
     // Name cells.
     texts.forEach((s, i) => {
       if (/^编制人数/.test(s)) unit.staffQuota = Number(cellNumber(nextValue(row, i) ?? '') ?? '') || undefined;
+      if (/^(实有人数|实际在职人数)/.test(s)) actualStaff = Number(cellNumber(nextValue(row, i) ?? '') ?? '') || undefined;
       if (/^(单位预算绩效管理)?联系人/.test(s)) unit.contact = cellText(nextValue(row, i) ?? '');
       if (/^联系电话/.test(s)) unit.phone = cellText(nextValue(row, i) ?? '');
       if (/项目支出名称|项目名称|预算部门名称|部门(（单位）)?名称/.test(s) && !title) title = squeeze(nextValue(row, i) ?? '');
@@ -200,6 +202,8 @@ export function extractSelfEvaluationTable(
       goals,
       indicators: indicatorsResult?.indicators ?? [],
       stated: { ...(total ? { total: dec(total) } : {}), ...(levels.length ? { levels } : {}) },
+      // 部门基本信息 (安化) prints 编制人数 and 实有人数: the 基础数据表's staff line.
+      ...(unit.staffQuota !== undefined && actualStaff !== undefined ? { basicData: { staff: { quota: unit.staffQuota, actual: actualStaff } } } : {}),
       sections: [],
       source: table.source,
     },

@@ -158,6 +158,10 @@ const basicDataSums: AuditRule = {
         rec.record(rate.gt(HUNDRED) ? 'warning' : 'ok', `基础数据表${what}控制率：${fmt(line.actual)} ÷ ${fmt(line.budget)} = ${formatPercent(rate)}${rate.gt(HUNDRED) ? '，决算超过预算，应说明原因' : ''}`, line.source);
       }
       const s = bd.staff;
+      if (s?.quota && s.actual !== undefined) {
+        const rate = new Decimal(s.actual).div(s.quota).mul(HUNDRED);
+        rec.record(rate.gt(HUNDRED) ? 'warning' : 'ok', `在职人员控制率：在职 ${s.actual} 人 ÷ 编制 ${s.quota} 人 = ${formatPercent(rate)}${rate.gt(HUNDRED) ? '，超编，应说明原因' : ''}`, bd.source);
+      }
       if (s?.quota && s.actual !== undefined && s.statedControlRate) {
         const exact = new Decimal(s.actual).div(s.quota).mul(HUNDRED);
         const places = s.statedControlRate.decimalPlaces();
