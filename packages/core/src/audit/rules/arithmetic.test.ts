@@ -100,3 +100,15 @@ describe('audit.basic-data', () => {
     ]);
   });
 });
+
+describe('audit.prose-rates', () => {
+  it('recomputes a control rate stated beside its budget and spending', () => {
+    const s = said('2024年公用经费预算安排6975.25万元，实际支出6897.35万元，公用经费控制率98.88%。“三公”经费预算 823 万元，实际支出 702.8 万元，“三公”经费控制率 90%。');
+    expect(outcomes('audit.prose-rates', input({ statements: s }))).toEqual([
+      // 6897.35 / 6975.25 = 0.988832
+      ['ok', '公用经费控制率：6897.35 ÷ 6975.25 = 98.88%，报告称 98.88%'],
+      // 702.8 / 823 = 0.853949, not 90%
+      ['error', '“三公”经费控制率：702.8 ÷ 823 = 85.39%，报告称 90%'],
+    ]);
+  });
+});

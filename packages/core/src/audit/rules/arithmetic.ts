@@ -337,4 +337,36 @@ const proseVsTable: AuditRule = {
   },
 };
 
-export const ARITHMETIC_RULES: readonly AuditRule[] = [executionRate, executionOver100, fundParts, basicDataSums, yearOnYear, shares, proseVsTable];
+/**
+ * Rates stated in prose from a budget and a spending figure of the same sentence: "公用经费预算安排6975.25万元，
+ * 实际支出6897.35万元，公用经费控制率98.88%", "“三公”经费…预算 10.00 万元，支出决算 2.92 万元，完成预算的 29.2%".
+ * (Execution rates of fund lines are audit.execution-rate's.)
+ */
+const proseRates: AuditRule = {
+  id: 'audit.prose-rates',
+  title: '正文所称控制率与其预算数、实际数不符',
+  severity: 'error',
+  sources: [cite('S-MOF53', 'B', '公用经费控制率、“三公经费”控制率'), cite('SEED-001', 'S', '6897.35 ÷ 6975.25 = 98.88%')],
+  check: (input) => {
+    const rec = new RuleRecorder('audit.prose-rates');
+    for (const group of sentences(input.statements)) {
+      group.forEach((rate, i) => {
+        if (rate.unit !== 'percent' || !/(控制率|完成预算的)$/.test(rate.label)) return;
+        const before = group.slice(0, i).filter((s) => s.unit === 'wanyuan');
+        const budget = [...before].reverse().find((s) => /预算/.test(s.label));
+        const actual = [...before].reverse().find((s) => s !== budget && /(实际|决算|支出)/.test(s.label) && !/预算/.test(s.label));
+        if (!budget || !actual || budget.value.isZero()) return;
+        const exact = actual.value.div(budget.value).mul(HUNDRED);
+        rec.record(
+          OUTCOME[agreement(rate.value, exact, rate.places)],
+          `${/控制率$/.test(rate.label) ? rate.label : `${budget.label}完成比例`}：${fmt(actual.value)} ÷ ${fmt(budget.value)} = ${formatPercent(exact)}，报告称 ${formatPercent(rate.value, rate.places)}`,
+          rate.location,
+          `${budget.text}…${actual.text}…${rate.text}`,
+        );
+      });
+    }
+    return rec.result();
+  },
+};
+
+export const ARITHMETIC_RULES: readonly AuditRule[] = [executionRate, executionOver100, fundParts, basicDataSums, yearOnYear, shares, proseRates, proseVsTable];
