@@ -39,6 +39,8 @@ async function median(rounds: number, fn: () => Promise<unknown> | unknown): Pro
   return t[Math.floor(t.length / 2)] ?? Number.NaN;
 }
 
+let importTotal = 0;
+let auditTotal = 0;
 console.log('| file | KB | import ms | evaluations | audit ms | audit ÷ import | pdftotext -layout ms | × pdftotext |');
 console.log('|---|---|---|---|---|---|---|---|');
 const frameworkOf = (e: { frameworkId?: string }) => findFramework(e.frameworkId ?? DEFAULT_FRAMEWORK_ID) as Framework;
@@ -73,5 +75,8 @@ for (const [name, url] of files) {
     poppler = p.toFixed(1);
     ratio = (ms / p).toFixed(2);
   }
+  importTotal += ms;
+  auditTotal += auditMs;
   console.log(`| ${name} | ${(bytes.byteLength / 1024).toFixed(0)} | ${ms.toFixed(1)} | ${evaluations} | ${auditMs.toFixed(1)} | ${((100 * auditMs) / ms).toFixed(0)}% | ${poppler} | ${ratio} |`);
 }
+console.log(`| all files | | ${importTotal.toFixed(1)} | | ${auditTotal.toFixed(1)} | ${((100 * auditTotal) / importTotal).toFixed(1)}% | | |`);

@@ -56,6 +56,7 @@ export { HUNAN_STANDARD } from './frameworks/hunan-standard';
 export { LIUYANG_DEPARTMENT } from './frameworks/liuyang-department';
 export { MOF_2013_DEPARTMENT } from './frameworks/mof-2013-department';
 export { FRAMEWORKS, DEFAULT_FRAMEWORK_ID, findFramework } from './frameworks/registry';
+export { inferFrameworkId } from './frameworks/infer-framework';
 export { COMMON_INDICATORS, computeCommonIndicator, computeCommonIndicators } from './frameworks/common-indicators';
 export type { CommonIndicatorId, CommonIndicatorDefinition, CommonIndicatorValue } from './frameworks/common-indicators';
 

@@ -8,6 +8,7 @@ import { blockText, fillMissing, readProseScores, readSections, readTitle } from
 import { classifyTable, extractSelfEvaluationTable } from './extract-self-evaluation-table';
 import { readStatements } from './read-statements';
 import { readReportDate } from './read-report-date';
+import { inferFrameworkId } from '../frameworks/infer-framework';
 import type { TableKind } from './extract-self-evaluation-table';
 import type { Statement } from './read-statements';
 
@@ -175,6 +176,11 @@ export function extractReport(doc: DocumentModel): ExtractedReport {
       location: { file: doc.file },
     });
   }
+  // Name the framework each evaluation was written for, so that scoring and auditing use its rules.
+  evaluations.forEach((e, i) => {
+    const id = e.frameworkId ?? inferFrameworkId(e);
+    if (id) evaluations[i] = { ...e, frameworkId: id };
+  });
   const first = evaluations[0];
   if (isReport) parts.unshift({ kind: 'report' });
   const reportDate =

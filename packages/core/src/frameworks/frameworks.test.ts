@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ZERO } from '../money/decimal';
 import type { Decimal } from '../money/decimal';
 import { FRAMEWORKS, findFramework } from './registry';
+import { inferFrameworkId } from './infer-framework';
+import { evaluation, indicator } from '../scoring/test-builders';
 import { POLICY_SOURCES } from './policies';
 import { SOURCES } from './sources';
 
@@ -44,5 +46,16 @@ describe('framework registry', () => {
 
   it('documents a source for every scoring policy', () => {
     for (const [name, sources] of Object.entries(POLICY_SOURCES)) expect(`${name}:${sources.length > 0}`).toBe(`${name}:true`);
+  });
+});
+
+describe('inferFrameworkId', () => {
+  it('picks the framework whose 一级 nodes cover the indicator rows', () => {
+    const rows = (...level1: string[]) => level1.map((l) => indicator({ level1: l, target: '1', actual: '1' }));
+    expect(inferFrameworkId(evaluation({ kind: 'department', indicators: rows('投入管理', '产出指标', '效益指标', '效益指标') }))).toBe('liuyang-department');
+    expect(inferFrameworkId(evaluation({ kind: 'department', indicators: rows('产出指标', '效益指标', '满意度指标') }))).toBe('hunan-standard');
+    // 浏阳 is a 部门整体 framework only: a project table is Hunan's.
+    expect(inferFrameworkId(evaluation({ kind: 'project', indicators: rows('投入管理', '产出指标') }))).toBe('hunan-standard');
+    expect(inferFrameworkId(evaluation({ indicators: [] }))).toBeUndefined();
   });
 });

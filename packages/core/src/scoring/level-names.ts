@@ -2,7 +2,19 @@
  * Level names are printed many ways: "产出 指标", "产出指标(50分)", "经济效益指标（10）", "产出指标分析".
  * Comparing their cores ("产出", "经济效益") matches them to the framework's nodes.
  */
+// Level names repeat across every row and node; their keys are computed once (a bounded cache).
+const KEYS = new Map<string, string>();
+
 export function levelKey(name: string): string {
+  const cached = KEYS.get(name);
+  if (cached !== undefined) return cached;
+  const key = computeKey(name);
+  if (KEYS.size > 10_000) KEYS.clear();
+  KEYS.set(name, key);
+  return key;
+}
+
+function computeKey(name: string): string {
   return name
     .replace(/\s+/g, '')
     .replace(/[（(][^）)]*[）)]/g, '')

@@ -112,3 +112,22 @@ describe('audit.prose-rates', () => {
     ]);
   });
 });
+
+describe('audit.execution-over-100', () => {
+  it('warns when spending exceeds the budget, and lists the rest as checked', () => {
+    const e = evaluation({ funds: [fundRow({ line: 'currentAppropriation', annualBudget: '2092.38', executed: '2575.66' }), fundRow({ line: 'project', annualBudget: '710.12', executed: '614.49' })] });
+    // 2575.66 / 2092.38 = 123.097…%; 614.49 / 710.12 = 86.53%
+    expect(outcomes('audit.execution-over-100', input({ evaluations: [e] }))).toEqual([
+      ['warning', '【测试项目】年度资金总额：执行 2575.66 ÷ 预算 2092.38 = 123.10%，超过 100%，预算编制的准确性值得关注'],
+      ['ok', '【测试项目】年度资金总额：执行 614.49 ÷ 预算 710.12 = 86.53%'],
+    ]);
+  });
+});
+
+describe('audit.prose-vs-table', () => {
+  it('compares a budget stated in the text with the department table', () => {
+    const e = evaluation({ kind: 'department', funds: [{ ...fundRow({ line: 'project', annualBudget: '275.61' }), label: '项目支出', source: { row: 4 } }] });
+    const s = said('2024年项目支出预算236万元：县人大代表活动经费31.00万元。');
+    expect(outcomes('audit.prose-vs-table', input({ evaluations: [e], statements: s }))).toEqual([['warning', '项目支出预算：正文称 236 万元，表列 275.61 万元']]);
+  });
+});
