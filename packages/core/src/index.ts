@@ -95,3 +95,4 @@ export { RuleRecorder } from './audit/audit-rule';
 export type { AuditInput, AuditRule, Check, RuleResult } from './audit/audit-rule';
 export { agreement } from './audit/tolerance';
 export type { Agreement } from './audit/tolerance';
+export { emptyFileFinding, tooLargeFinding, formatSize } from './document/file-findings';

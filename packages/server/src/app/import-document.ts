@@ -1,4 +1,4 @@
-import { extractReport, scoredFundRow } from '@jixiao/core';
+import { emptyFileFinding, extractReport, scoredFundRow, tooLargeFinding } from '@jixiao/core';
 import type { DocumentFormat, Finding } from '@jixiao/core';
 import { encodeEvaluation } from '../schema/evaluation-codec';
 import type { DocumentReaders, ImportLimits } from './ports';
@@ -44,15 +44,18 @@ export function detectFormat(bytes: Uint8Array, file: string): DocumentFormat | 
 
 const FORMAT_NAME: Readonly<Record<DocumentFormat, string>> = { txt: '文本', docx: 'Word', pdf: 'PDF', xlsx: 'Excel' };
 
+/** A file refused before reading: its one finding is also its error. */
+export function refused(file: string, finding: Finding): ImportResult {
+  return { file, ok: false, error: finding.message, findings: [finding] };
+}
+
 function failed(file: string, rule: string, message: string): ImportResult {
-  return { file, ok: false, error: message, findings: [{ rule, severity: 'error', message, location: { file } }] };
+  return refused(file, { rule, severity: 'error', message, location: { file } });
 }
 
 export async function importDocument(bytes: Uint8Array, file: string, readers: DocumentReaders, limits: ImportLimits): Promise<ImportResult> {
-  if (bytes.byteLength > limits.maxFileBytes) {
-    return failed(file, 'import.too-large', `${file}：文件大小 ${(bytes.byteLength / 1048576).toFixed(1)} MB 超过上限 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB，未读取`);
-  }
-  if (bytes.byteLength === 0) return failed(file, 'import.empty-file', `${file}：文件为空`);
+  if (bytes.byteLength > limits.maxFileBytes) return refused(file, tooLargeFinding(file, bytes.byteLength, limits.maxFileBytes));
+  if (bytes.byteLength === 0) return refused(file, emptyFileFinding(file));
   const format = detectFormat(bytes, file);
   if (format === 'legacy' && !readers.legacy) {
     return failed(file, 'import.encrypted-or-legacy', `${file}：这是旧版 Office 二进制文件（.doc/.xls/.wps）或加密文件，需要先用 LibreOffice 转换为 .docx/.xlsx`);

@@ -3,12 +3,10 @@ import { Option } from 'commander';
 import type { Severity } from '@jixiao/core';
 import { auditEvaluationJson, auditImported, unauditable } from '../../app/audit-file';
 import type { FileAudit } from '../../app/audit-file';
-import { importDocument } from '../../app/import-document';
 import type { ImportResult } from '../../app/import-document';
-import { DEFAULT_LIMITS } from '../../adapters/importers/limits';
-import { CLI_READERS } from '../readers';
 import { CliExit, EXIT_BAD_INPUT } from '../io';
-import type { ImportIo } from './import';
+import type { ImportIo } from '../import-files';
+import { importAll, listAll, parseJobs } from '../import-files';
 import { auditToHtml, auditToJson, auditToText } from '../audit-presenter';
 
 /** Exit code when --fail-on finds what it was told to fail on (for CI and scripts). */
@@ -20,31 +18,6 @@ type FailOn = 'error' | 'warning';
 const FAILING: Readonly<Record<FailOn, readonly Severity[]>> = { error: ['error'], warning: ['error', 'warning'] };
 
 const isJson = (file: string) => /\.json$/i.test(file);
-
-/** Imports the documents (on worker threads in the real CLI, in this thread in tests), one result each. */
-async function importAll(io: ImportIo, files: readonly string[], jobs: number): Promise<ImportResult[]> {
-  if (files.length === 0) return [];
-  if (io.importFiles) return io.importFiles(files, jobs, io.progress);
-  const results: ImportResult[] = new Array(files.length);
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const file = files[i] as string;
-      try {
-        results[i] = await importDocument(await io.readBytes(file), file, CLI_READERS, DEFAULT_LIMITS);
-      } catch (e) {
-        // A reader bug on one file must not lose the batch: report it as that file's failure.
-        const message = `${file}：内部错误，未能导入（${(e as Error).message}）`;
-        results[i] = { file, ok: false, error: message, findings: [{ rule: 'import.internal-error', severity: 'error', message, location: { file } }] };
-      }
-      io.progress(++done, files.length, file);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
-  return results;
-}
 
 /** An evaluation file or import output: read and audited as JSON; a file that is not JSON is a finding. */
 async function auditJsonFile(io: ImportIo, file: string): Promise<FileAudit[]> {
@@ -85,20 +58,8 @@ export function registerAuditCommand(program: Command, io: ImportIo): void {
     // Bad options (an unknown --format) reach main as a CommanderError, exit 2, rather than ending the process.
     .exitOverride()
     .action(async (paths: string[], opts: { format: Format; failOn?: FailOn; out?: string; jobs: string }) => {
-      const jobs = Number(opts.jobs);
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
-        io.stderr(`--jobs 应为 1–64 的整数，收到“${opts.jobs}”\n`);
-        throw new CliExit(EXIT_BAD_INPUT);
-      }
-      const files: string[] = [];
-      for (const p of paths) {
-        try {
-          files.push(...(await io.listFiles(p)));
-        } catch {
-          io.stderr(`无法读取 ${p}：文件或目录不存在\n`);
-          throw new CliExit(EXIT_BAD_INPUT);
-        }
-      }
+      const jobs = parseJobs(io, opts.jobs);
+      const files = await listAll(io, paths);
       if (files.length === 0) {
         io.stderr(`${paths.join('、')} 中没有文件可审查\n`);
         throw new CliExit(EXIT_BAD_INPUT);

@@ -497,7 +497,7 @@ describe('readDocx: bad input becomes findings', () => {
       file: '空.docx',
       format: 'docx',
       blocks: [],
-      findings: [{ rule: 'import.empty-file', severity: 'error', message: '「空.docx」是空文件（0 字节），没有可读取的内容。', location: { file: '空.docx' } }],
+      findings: [{ rule: 'import.empty-file', severity: 'error', message: '空.docx：文件为空，没有可读取的内容', location: { file: '空.docx' } }],
     });
   });
 
@@ -507,7 +507,7 @@ describe('readDocx: bad input becomes findings', () => {
     expect(model.blocks).toEqual([]);
     expect(model.findings).toHaveLength(1);
     expect(model.findings[0]).toMatchObject({ rule: 'import.too-large', severity: 'error', location: { file: '大.docx' } });
-    expect(model.findings[0]!.message).toMatch(/^「大\.docx」大小为 \d+(\.\d)? KB，超过单个文件 1 KB 的上限，未读取。$/);
+    expect(model.findings[0]!.message).toMatch(/^大\.docx：文件大小 \d+(\.\d)? KB 超过上限 1 KB，未读取$/);
   });
 
   it('refuses a truncated docx (the first half of a real one)', async () => {

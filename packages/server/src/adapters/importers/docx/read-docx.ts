@@ -1,5 +1,6 @@
 import type { DocumentBlock, DocumentModel, Finding } from '@jixiao/core';
 import type JSZip from 'jszip';
+import { preflight } from '../preflight';
 import type { DocumentReader } from '../document-reader';
 import type { ImportLimits } from '../limits';
 import { BodyReader } from './docx-body';
@@ -24,10 +25,8 @@ export const readDocx: DocumentReader = async (bytes, file, limits) => {
     findings: [{ rule, severity: 'error', message, location: { file } }],
   });
 
-  if (bytes.length === 0) return refuse('import.empty-file', `「${file}」是空文件（0 字节），没有可读取的内容。`);
-  if (bytes.length > limits.maxFileBytes) {
-    return refuse('import.too-large', `「${file}」大小为 ${size(bytes.length)}，超过单个文件 ${size(limits.maxFileBytes)} 的上限，未读取。`);
-  }
+  const refused = preflight(bytes, file, limits, 'docx');
+  if (refused) return refused;
   const kind = sniff(bytes);
   if (kind === 'ole') {
     return refuse(

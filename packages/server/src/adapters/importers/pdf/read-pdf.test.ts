@@ -250,7 +250,7 @@ describe('readPdf: inputs refused before parsing', () => {
     const model = await readPdf(new Uint8Array(0), 'x.pdf', DEFAULT_LIMITS);
     expect(model).toMatchObject({ file: 'x.pdf', format: 'pdf', blocks: [] });
     expect(onlyFinding(model)).toMatchObject({ rule: 'import.empty-file', severity: 'error', location: { file: 'x.pdf' } });
-    expect(model.findings[0]?.message).toContain('「x.pdf」是空文件');
+    expect(model.findings[0]?.message).toContain('x.pdf：文件为空');
   });
 
   it('reports a Windows program named .pdf as not a PDF', async () => {
@@ -271,7 +271,7 @@ describe('readPdf: inputs refused before parsing', () => {
     const bytes = new TextEncoder().encode('%PDF-1.7\n' + 'x'.repeat(3000));
     const model = await readPdf(bytes, 'big.pdf', limits({ maxFileBytes: 2048 }));
     expect(onlyFinding(model)).toMatchObject({ rule: 'import.too-large', severity: 'error' });
-    expect(model.findings[0]?.message).toBe('「big.pdf」大小为 2.9 KB，超过单个文件 2 KB 的上限，未读取。');
+    expect(model.findings[0]?.message).toBe('big.pdf：文件大小 2.9 KB 超过上限 2 KB，未读取');
   });
 
   it('reports bytes that start like a PDF but are garbage as unreadable', async () => {

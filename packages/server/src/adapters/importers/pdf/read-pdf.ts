@@ -1,5 +1,6 @@
 import type { DocumentModel, Finding } from '@jixiao/core';
 import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { preflight } from '../preflight';
 import type { DocumentReader } from '../document-reader';
 import { installNode20Shims } from './node20-shim';
 import { layOut } from './pdf-layout';
@@ -36,12 +37,6 @@ function notPdf(bytes: Uint8Array): string | undefined {
   return '文件开头没有 PDF 的标志（%PDF-）';
 }
 
-function size(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${bytes} 字节`;
-}
-
 function isPasswordError(error: unknown): boolean {
   const e = error as { name?: unknown; message?: unknown } | null;
   return e?.name === 'PasswordException' || (typeof e?.message === 'string' && /password/i.test(e.message));
@@ -61,10 +56,8 @@ export const readPdf: DocumentReader = async (bytes, file, limits) => {
     findings: [{ rule, severity: 'error', message, location: { file } }],
   });
 
-  if (bytes.length === 0) return refuse('import.empty-file', `「${file}」是空文件（0 字节），没有可读取的内容。`);
-  if (bytes.length > limits.maxFileBytes) {
-    return refuse('import.too-large', `「${file}」大小为 ${size(bytes.length)}，超过单个文件 ${size(limits.maxFileBytes)} 的上限，未读取。`);
-  }
+  const refused = preflight(bytes, file, limits, 'pdf');
+  if (refused) return refused;
   const what = notPdf(bytes);
   if (what) return refuse('import.pdf.unreadable', `「${file}」不是 PDF 文件：${what}，无法读取。`);
 

@@ -79,10 +79,10 @@ describe('parseTxt on the seeds', () => {
 
 describe('readTxt on bad input', () => {
   it('refuses an empty file, a binary file and a file over the size cap with a Chinese finding', async () => {
-    expect((await readTxt(new Uint8Array(), 'a.txt', DEFAULT_LIMITS)).findings.map((f) => f.message)).toEqual(['a.txt：文件为空']);
+    expect((await readTxt(new Uint8Array(), 'a.txt', DEFAULT_LIMITS)).findings.map((f) => f.message)).toEqual(['a.txt：文件为空，没有可读取的内容']);
     expect((await readTxt(new Uint8Array([0x4d, 0x5a, 0, 0, 1]), 'b.txt', DEFAULT_LIMITS)).findings[0]?.rule).toBe('import.not-text');
     const big = await readTxt(new Uint8Array(2048), 'c.txt', { ...DEFAULT_LIMITS, maxFileBytes: 1024 });
-    expect(big.findings[0]?.message).toBe('c.txt：文件大小 0.0 MB 超过上限 0 MB，未读取');
+    expect(big.findings[0]?.message).toBe('c.txt：文件大小 2 KB 超过上限 1 KB，未读取');
   });
 
   it('reads GB18030 text, as many government sites publish', async () => {

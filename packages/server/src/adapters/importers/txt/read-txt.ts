@@ -1,6 +1,8 @@
+import { emptyFileFinding } from '@jixiao/core';
 import type { DocumentBlock, DocumentModel, Finding, NumberingStyle, TableCell } from '@jixiao/core';
 import type { DocumentReader } from '../document-reader';
 import type { ImportLimits } from '../limits';
+import { preflight, refusal } from '../preflight';
 
 /**
  * Reads reports published as text (.txt/.md), as the seeds are: markdown headings (#) and bold markers
@@ -233,17 +235,9 @@ const gbDecoder = new TextDecoder('gb18030');
 
 /** .txt/.md bytes → document model. UTF-8 (with or without BOM), falling back to GB18030 as 政府网站 files often are. */
 export const readTxt: DocumentReader = async (bytes, file, limits) => {
-  if (bytes.byteLength > limits.maxFileBytes) {
-    return {
-      file,
-      format: 'txt',
-      blocks: [],
-      findings: [{ rule: 'import.too-large', severity: 'error', message: `${file}：文件大小 ${(bytes.byteLength / 1048576).toFixed(1)} MB 超过上限 ${(limits.maxFileBytes / 1048576).toFixed(0)} MB，未读取`, location: { file } }],
-    };
-  }
-  if (bytes.byteLength === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-    return { file, format: 'txt', blocks: [], findings: [{ rule: 'import.empty-file', severity: 'error', message: `${file}：文件为空`, location: { file } }] };
-  }
+  const refused = preflight(bytes, file, limits, 'txt');
+  if (refused) return refused;
+  if (bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) return refusal('txt', file, emptyFileFinding(file));
   let text: string;
   try {
     text = decoder.decode(bytes);

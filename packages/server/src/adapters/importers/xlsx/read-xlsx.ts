@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { DocumentBlock, DocumentModel, Finding, TableCell } from '@jixiao/core';
+import { preflight } from '../preflight';
 import type { DocumentReader } from '../document-reader';
 import type { ImportLimits } from '../limits';
 import { readCellValue } from './cell-text';
@@ -275,16 +276,8 @@ function sheetTable(ws: ExcelJS.Worksheet, file: string, block: number, limits: 
 
 /** .xlsx bytes → document model: per sheet, a heading with its name and a table of its used range. */
 export const readXlsx: DocumentReader = async (bytes, file, limits) => {
-  if (bytes.byteLength === 0) {
-    return failed(file, { rule: 'import.empty-file', severity: 'error', message: `${file}：文件为空` });
-  }
-  if (bytes.byteLength > limits.maxFileBytes) {
-    return failed(file, {
-      rule: 'import.too-large',
-      severity: 'error',
-      message: `${file}：文件大小 ${mb(bytes.byteLength)} MB 超过上限 ${mb(limits.maxFileBytes)} MB，未读取`,
-    });
-  }
+  const refused = preflight(bytes, file, limits, 'xlsx');
+  if (refused) return refused;
   if (isOle(bytes)) {
     return failed(file, {
       rule: 'import.encrypted-or-legacy',
