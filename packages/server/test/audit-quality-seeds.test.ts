@@ -1,25 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_RULES, DEFAULT_FRAMEWORK_ID, LIUYANG_OUTLINE, auditReport, findFramework } from '@jixiao/core';
 import type { AuditResult, Framework, ReportPart } from '@jixiao/core';
 import { readTxt } from '../src/adapters/importers/txt/read-txt';
 import { DEFAULT_LIMITS } from '../src/adapters/importers/limits';
 import { importDocument } from '../src/app/import-document';
-import { loadSeed } from './seed-fixtures';
+import { SEEDS, SEED_FILES, loadSeed, seedBytes } from './seed-fixtures';
+import type { Seed } from './seed-fixtures';
 
 // The quality rules (audit.quality.*) over the five seeds: the gold fixtures for the evaluations, and the
 // parts (report, 基础数据表, 自评表 …) as the importer reads them from the seed texts.
 
-const SEEDS = {
-  '000': '000_f9e1903535bc2e24.txt',
-  '001': '001_89c0cb00bebb9dcf.txt',
-  '002': '002_e2faa60e7ec703ad.txt',
-  '003': '003_3601ec7874285035.txt',
-  '004': '004_cbe60655ee86d378.txt',
-} as const;
-type Seed = keyof typeof SEEDS;
 
-const seedsDir = new URL('../../../../shared/seeds/', import.meta.url);
 const QUALITY = AUDIT_RULES.filter((r) => r.id.startsWith('audit.quality.'));
 
 function frameworkOf(e: { frameworkId?: string }): Framework {
@@ -29,15 +20,15 @@ function frameworkOf(e: { frameworkId?: string }): Framework {
 }
 
 async function partsOf(seed: Seed): Promise<ReportPart[]> {
-  const name = SEEDS[seed];
-  const result = await importDocument(new Uint8Array(readFileSync(new URL(name, seedsDir))), name, { txt: readTxt }, DEFAULT_LIMITS);
+  const name = SEED_FILES[seed];
+  const result = await importDocument(seedBytes(seed), name, { txt: readTxt }, DEFAULT_LIMITS);
   return (result.report?.parts ?? []) as ReportPart[];
 }
 
 const results = {} as Record<Seed, AuditResult & { parts: ReportPart[] }>;
 
 beforeAll(async () => {
-  for (const seed of Object.keys(SEEDS) as Seed[]) {
+  for (const seed of SEEDS) {
     const parts = await partsOf(seed);
     results[seed] = { ...auditReport({ evaluations: loadSeed(seed), statements: [], frameworkOf, parts }, QUALITY), parts };
   }

@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { SEEDS, SEED_FILES, seedText } from './seed-fixtures';
+import type { Seed } from './seed-fixtures';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FRAMEWORK_ID, auditReport, extractReport, findFramework } from '@jixiao/core';
 import type { AuditResult, Framework } from '@jixiao/core';
@@ -9,20 +11,11 @@ import { DEFAULT_LIMITS } from '../src/adapters/importers/limits';
 // rounding as info and scope doubts as warnings, and raises no error on figures that check out. Every check
 // made is written to test-output/audit-checks.json with its outcome.
 
-const SEEDS = {
-  '000': '000_f9e1903535bc2e24.txt',
-  '001': '001_89c0cb00bebb9dcf.txt',
-  '002': '002_e2faa60e7ec703ad.txt',
-  '003': '003_3601ec7874285035.txt',
-  '004': '004_cbe60655ee86d378.txt',
-} as const;
-type Seed = keyof typeof SEEDS;
 
 const frameworkOf = (e: { frameworkId?: string }): Framework => findFramework(e.frameworkId ?? DEFAULT_FRAMEWORK_ID) as Framework;
 const results = {} as Record<Seed, AuditResult>;
-for (const seed of Object.keys(SEEDS) as Seed[]) {
-  const text = readFileSync(new URL(`../../../../shared/seeds/${SEEDS[seed]}`, import.meta.url), 'utf8');
-  const r = extractReport(parseTxt(text, SEEDS[seed], DEFAULT_LIMITS));
+for (const seed of SEEDS) {
+  const r = extractReport(parseTxt(seedText(seed), SEED_FILES[seed], DEFAULT_LIMITS));
   results[seed] = auditReport({ evaluations: r.evaluations, statements: r.statements, parts: r.parts, frameworkOf });
 }
 mkdirSync('test-output', { recursive: true });

@@ -9,15 +9,14 @@ import { DEFAULT_LIMITS } from '../src/adapters/importers/limits';
 import type { DocumentReaders } from '../src/app/ports';
 import { importDocument } from '../src/app/import-document';
 import { decodeEvaluationFile } from '../src/schema/evaluation-codec';
-import { loadSeed } from './seed-fixtures';
+import { loadSeed, seedText } from './seed-fixtures';
 import { compareEvaluation } from './compare-evaluations';
 import { FORMAT_READERS } from './format-readers';
 
 // Acceptance (issue 3): the same report in several formats gives the same evaluation. Each format's import
 // is compared field by field with the gold fixture; every indicator row and amount must agree.
 
-const SEEDS = { '001': '001_89c0cb00bebb9dcf.txt', '004': '004_cbe60655ee86d378.txt' } as const;
-const seedText = (seed: keyof typeof SEEDS) => readFileSync(new URL(`../../../../shared/seeds/${SEEDS[seed]}`, import.meta.url), 'utf8');
+type FormatSeed = '001' | '004';
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/formats/${name}`, import.meta.url)));
 
 async function evaluationsOf(bytes: Uint8Array, file: string, readers: DocumentReaders): Promise<Evaluation[]> {
@@ -28,7 +27,7 @@ async function evaluationsOf(bytes: Uint8Array, file: string, readers: DocumentR
   return decoded.evaluations;
 }
 
-function mismatches(seed: keyof typeof SEEDS, got: Evaluation[]) {
+function mismatches(seed: FormatSeed, got: Evaluation[]) {
   const gold = loadSeed(seed);
   return gold.flatMap((g) => compareEvaluation(g, got.find((e) => e.kind === g.kind && e.title === g.title), `${seed}/${g.title}`)).filter((r) => !r.ok);
 }

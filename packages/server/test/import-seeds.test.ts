@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeEvaluationFile } from '../src/schema/evaluation-codec';
 import { readTxt } from '../src/adapters/importers/txt/read-txt';
 import { DEFAULT_LIMITS } from '../src/adapters/importers/limits';
-import { loadSeed } from './seed-fixtures';
+import { SEEDS, SEED_FILES, loadSeed, seedBytes } from './seed-fixtures';
+import type { Seed } from './seed-fixtures';
 import { accuracy, compareEvaluation } from './compare-evaluations';
 import type { FieldResult } from './compare-evaluations';
 import { importDocument } from '../src/app/import-document';
@@ -11,20 +12,12 @@ import { importDocument } from '../src/app/import-document';
 // Acceptance (issue 3): importing each seed gives the hand-checked gold fixture, field by field.
 // The per-field accuracy is printed and written to test-output/import-accuracy.json.
 
-const SEEDS = {
-  '000': '000_f9e1903535bc2e24.txt',
-  '001': '001_89c0cb00bebb9dcf.txt',
-  '002': '002_e2faa60e7ec703ad.txt',
-  '003': '003_3601ec7874285035.txt',
-  '004': '004_cbe60655ee86d378.txt',
-} as const;
 
-const seedsDir = new URL('../../../../shared/seeds/', import.meta.url);
 const report: Record<string, { fields: number; correct: number; percent: string; mismatches: FieldResult[] }> = {};
 
-async function importSeed(seed: keyof typeof SEEDS) {
-  const name = SEEDS[seed];
-  const bytes = new Uint8Array(readFileSync(new URL(name, seedsDir)));
+async function importSeed(seed: Seed) {
+  const name = SEED_FILES[seed];
+  const bytes = seedBytes(seed);
   const result = await importDocument(bytes, name, { txt: readTxt }, DEFAULT_LIMITS);
   expect(result.ok).toBe(true);
   const decoded = decodeEvaluationFile([result]);
@@ -32,7 +25,7 @@ async function importSeed(seed: keyof typeof SEEDS) {
   return { result, evaluations: decoded.evaluations };
 }
 
-describe.each(Object.keys(SEEDS) as (keyof typeof SEEDS)[])('import of seed %s (.txt) against its gold fixture', (seed) => {
+describe.each(SEEDS)('import of seed %s (.txt) against its gold fixture', (seed) => {
   it('matches field by field', async () => {
     const { evaluations } = await importSeed(seed);
     const gold = loadSeed(seed);
@@ -49,4 +42,4 @@ describe.each(Object.keys(SEEDS) as (keyof typeof SEEDS)[])('import of seed %s (
 });
 
 /** The accuracy each seed reaches today; a regression below it fails. Raise it as the extractor improves. */
-const MIN_ACCURACY: Record<keyof typeof SEEDS, number> = { '000': 100, '001': 100, '002': 100, '003': 100, '004': 100 };
+const MIN_ACCURACY: Record<Seed, number> = { '000': 100, '001': 100, '002': 100, '003': 100, '004': 100 };

@@ -2,7 +2,7 @@ import type { DocumentBlock, Finding, HeadingBlock, NumberingStyle, TableCell } 
 import type { SaxesTagNS } from 'saxes';
 import type { NumberingCounter } from './docx-numbering';
 import type { Styles } from './docx-styles';
-import { charCount, LEVEL_OF_STYLE, MAX_NUMBERED_HEADING_CHARS, numberingPrefix, styleOfNumbering } from './heading-numbering';
+import { charCount, LEVEL_OF_STYLE, MAX_NUMBERED_HEADING_CHARS, numberingPrefix, styleOfNumbering } from '../heading-numbering';
 import { wAttr, wInt, wOnOff, type XmlHandler } from './xml-walker';
 
 /**

@@ -1,8 +1,10 @@
 import { emptyFileFinding } from '@jixiao/core';
-import type { DocumentBlock, DocumentModel, Finding, NumberingStyle, TableCell } from '@jixiao/core';
+import type { DocumentBlock, DocumentModel, Finding, TableCell } from '@jixiao/core';
 import type { DocumentReader } from '../document-reader';
 import type { ImportLimits } from '../limits';
 import { preflight, refusal } from '../preflight';
+import { LEVEL_OF_STYLE, numberingPrefix } from '../heading-numbering';
+import type { NumberingPrefix } from '../heading-numbering';
 
 /**
  * Reads reports published as text (.txt/.md), as the seeds are: markdown headings (#) and bold markers
@@ -19,36 +21,10 @@ const TOC_LINE = /(\.{3,}|…{2,}|·{3,})\s*\d+\s*$/;
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.*)$/;
 const BOLD = /\*\*|<\/?b>/g;
 
-interface Numbering {
-  readonly style: NumberingStyle;
-  readonly numbering: string;
-  readonly rest: string;
-}
-
-const NUMBERINGS: ReadonlyArray<readonly [NumberingStyle, RegExp]> = [
-  ['chinese', /^([一二三四五六七八九十]+[、．.])\s*/],
-  ['chineseParen', /^([（(]\s*[一二三四五六七八九十]+\s*[）)])\s*/],
-  ['arabicParen', /^([（(]\s*\d{1,2}\s*[）)])\s*/],
-  ['arabic', /^(\d{1,2}\s*[.、．](?!\d))\s*/],
-  ['circled', /^([①-⑳])\s*/],
-];
-
-const STYLE_LEVEL: Readonly<Record<NumberingStyle, number>> = {
-  chinese: 1,
-  chineseParen: 2,
-  arabic: 3,
-  arabicParen: 4,
-  circled: 5,
-  none: 1,
-};
-
-/** The numbering at the start of a heading-like text ("一、", "（三）", "1.", "（1）", "①"). */
-export function readNumbering(text: string): Numbering | undefined {
-  for (const [style, re] of NUMBERINGS) {
-    const m = re.exec(text);
-    if (m?.[1]) return { style, numbering: m[1].replace(/\s+/g, ''), rest: text.slice(m[0].length).trim() };
-  }
-  return undefined;
+/** The numbering at the start of a heading-like text ("一、", "（三）", "1.", "（1）", "①"), spaces squeezed out. */
+export function readNumbering(text: string): NumberingPrefix | undefined {
+  const p = numberingPrefix(text);
+  return p ? { ...p, numbering: p.numbering.replace(/\s+/g, '') } : undefined;
 }
 
 function clean(text: string): string {
@@ -56,7 +32,7 @@ function clean(text: string): string {
 }
 
 /** Whether a numbered line reads as a heading rather than a list item or a paragraph. */
-function isHeadingLike(n: Numbering, text: string): boolean {
+function isHeadingLike(n: NumberingPrefix, text: string): boolean {
   if (n.style === 'chinese' || n.style === 'chineseParen') return text.length <= 40;
   return text.length <= 25 && !/[。；;]$/.test(text);
 }
@@ -132,7 +108,7 @@ export function parseTxt(text: string, file: string, limits: Pick<ImportLimits, 
         text: n ? n.rest : t,
         ...(n ? { numbering: n.numbering } : {}),
         style: n?.style ?? 'none',
-        level: headingLevel ?? STYLE_LEVEL[n?.style ?? 'none'],
+        level: headingLevel ?? LEVEL_OF_STYLE[n?.style ?? 'none'],
         source: { file, block: blockIndex(), start, end: start + raw.length },
       });
       return;
