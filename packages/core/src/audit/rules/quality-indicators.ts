@@ -1,3 +1,4 @@
+import { memoize } from '../memo';
 import type { Evaluation, Indicator } from '../../model/evaluation';
 import type { Framework, Level1Node } from '../../frameworks/framework';
 import { cite } from '../../frameworks/sources';
@@ -70,7 +71,9 @@ const refinement: AuditRule = {
 };
 
 /** The indicators of an evaluation whose target cannot be measured, with the reason. */
-export function unmeasurableIndicators(e: Evaluation): { readonly index: number; readonly indicator: Indicator; readonly reason: string }[] {
+export const unmeasurableIndicators = memoize(findUnmeasurable);
+
+function findUnmeasurable(e: Evaluation): { readonly index: number; readonly indicator: Indicator; readonly reason: string }[] {
   return e.indicators.flatMap((indicator, index) => {
     const reason = unmeasurableReason(indicator.target.text);
     return reason ? [{ index, indicator, reason }] : [];

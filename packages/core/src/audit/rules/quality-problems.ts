@@ -1,3 +1,4 @@
+import { memoize2 } from '../memo';
 import type { Evaluation, ReportSection } from '../../model/evaluation';
 import type { SourceRef } from '../../model/source-ref';
 import type { Framework } from '../../frameworks/framework';
@@ -36,7 +37,9 @@ const EMPTY: ItemList = { items: [], structured: false };
  * problem's first sentence ("业财融合协同不足" ↔ "进一步推进业财融合": 业财、财融、融合), or with the whole
  * item when that sentence has fewer than two.
  */
-export function analyseProblems(e: Evaluation, framework: Framework): ProblemAnalysis {
+export const analyseProblems = memoize2((e: Evaluation, framework: Framework): ProblemAnalysis => analyse(e, framework));
+
+function analyse(e: Evaluation, framework: Framework): ProblemAnalysis {
   const matched = matchOutline(e.sections, framework.outline);
   const find = (id: string) => {
     const m = matched.find((x) => x.outline.id === id);

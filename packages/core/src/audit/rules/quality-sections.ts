@@ -1,3 +1,4 @@
+import { memoize2 } from '../memo';
 import type { Evaluation, ReportSection } from '../../model/evaluation';
 import type { SourceRef } from '../../model/source-ref';
 import type { Framework, OutlineSection, RequiredAttachment } from '../../frameworks/framework';
@@ -35,7 +36,9 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
  * Matches the report's sections to the framework's outline by keywords, not numbering (scoring-rules.md
  * §6.1): each section, in order, takes the first outline entry not yet taken whose keyword its heading holds.
  */
-export function matchOutline(sections: readonly ReportSection[], outline: readonly OutlineSection[]): OutlineMatch[] {
+export const matchOutline = memoize2((sections: readonly ReportSection[], outline: readonly OutlineSection[]): OutlineMatch[] => match(sections, outline));
+
+function match(sections: readonly ReportSection[], outline: readonly OutlineSection[]): OutlineMatch[] {
   const taken = new Map<string, number>();
   sections.forEach((s, i) => {
     const heading = squeeze(s.heading);

@@ -7,20 +7,13 @@ import type { Framework } from '../../frameworks/framework';
 import type { ScoreResult } from '../../scoring/score-result';
 import type { AuditRule } from '../audit-rule';
 import { RuleRecorder } from '../audit-rule';
+import { memoize2 } from '../memo';
 
 /**
  * Evaluations are immutable values, so a score is computed once per evaluation and framework and shared by
  * the rules that need it (a WeakMap: nothing outlives the evaluation).
  */
-const memo = new WeakMap<Evaluation, Map<string, ScoreResult>>();
-function scoreOnce(e: Evaluation, framework: Framework): ScoreResult {
-  let byFramework = memo.get(e);
-  if (!byFramework) memo.set(e, (byFramework = new Map()));
-  const key = `${framework.id}@${framework.version}`;
-  let result = byFramework.get(key);
-  if (!result) byFramework.set(key, (result = scoreEvaluation(e, framework)));
-  return result;
-}
+const scoreOnce = memoize2((e: Evaluation, framework: Framework): ScoreResult => scoreEvaluation(e, framework));
 
 /**
  * Scoring: every finding of the scoring engine (stated scores against the framework's rules, execution
