@@ -6,15 +6,20 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Runs `jixiao …` in-process with captured output, as main.ts would, and returns what a shell would see. */
-export async function runCli(args: string[], files: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string; written: Record<string, string> }> {
+export async function runCli(
+  args: string[],
+  files: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string; written: Record<string, string>; bytes: Record<string, Uint8Array> }> {
   let stdout = '';
   let stderr = '';
   const written: Record<string, string> = {};
+  const bytes: Record<string, Uint8Array> = {};
   const io: ImportIo = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     readFile: async (p) => (p in files ? (files[p] as string) : readFile(p, 'utf8')),
     writeFile: async (p, t) => void (written[p] = t),
+    writeBytes: async (p, b) => void (bytes[p] = b),
     listFiles: async (p) => {
       const inDir = Object.keys(files).filter((f) => f.startsWith(`${p}/`));
       if (inDir.length) return inDir.sort();
@@ -35,5 +40,5 @@ export async function runCli(args: string[], files: Record<string, string> = {})
     else if (e instanceof CommanderError) code = e.exitCode === 0 ? 0 : 2;
     else throw e;
   }
-  return { code, stdout, stderr, written };
+  return { code, stdout, stderr, written, bytes };
 }

@@ -1,4 +1,4 @@
-import type { DocumentFormat, DocumentModel } from '@jixiao/core';
+import type { DocumentFormat, DocumentModel, Evaluation, Framework } from '@jixiao/core';
 
 /**
  * The ports the use cases depend on, defined by what they need. Adapters implement them; http and cli
@@ -32,3 +32,25 @@ export type DocumentReader = (bytes: Uint8Array, file: string, limits: ImportLim
  * without a reader is reported, not fatal.
  */
 export type DocumentReaders = Partial<Record<DocumentFormat | 'legacy', DocumentReader>>;
+
+/** What an office conversion gave: the converted file's bytes, or why there are none. */
+export type ConvertResult =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly reason: 'missing' | 'failed' | 'timeout'; readonly detail: string };
+
+/** The formats an office conversion produces. */
+export type OfficeTarget = 'docx' | 'xlsx' | 'pdf';
+
+/**
+ * Converts an office file (its bytes and extension, e.g. "doc", "xls", "docx") to another format: old binary
+ * files to .docx/.xlsx for the importers, generated .docx to .pdf for export. Never throws for bad input or a
+ * missing converter: `reason` says which (`missing` = no converter installed), `detail` why, in Chinese. Safe
+ * to call concurrently; bounded by `timeoutMs`.
+ */
+export type OfficeConverter = (input: Uint8Array, inputExt: string, target: OfficeTarget, timeoutMs: number) => Promise<ConvertResult>;
+
+/** Writes the 自评报告 and its 附表 as one .docx (部门整体 evaluation first, then its 项目). */
+export type DocxRenderer = (evaluations: readonly Evaluation[], framework: Framework) => Promise<Uint8Array>;
+
+/** Writes the 附表 as one .xlsx workbook, a sheet per table. */
+export type XlsxRenderer = (evaluations: readonly Evaluation[]) => Promise<Uint8Array>;

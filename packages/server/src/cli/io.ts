@@ -7,6 +7,7 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => Promise<string>;
   readonly writeFile: (path: string, text: string) => Promise<void>;
+  readonly writeBytes: (path: string, bytes: Uint8Array) => Promise<void>;
 }
 
 /** Exit codes: 0 done, 1 a bug (an exception), 2 bad input from the user (not JSON, schema, options). */

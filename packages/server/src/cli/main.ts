@@ -26,6 +26,7 @@ const io: ImportIo = {
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => readFile(p, 'utf8'),
   writeFile: (p, t) => writeFile(p, t, 'utf8'),
+  writeBytes: (p, b) => writeFile(p, b),
   listFiles,
   readBytes: async (p) => new Uint8Array(await readFile(p)),
   mkdir: async (p) => void (await mkdir(p, { recursive: true })),

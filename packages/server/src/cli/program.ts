@@ -4,6 +4,7 @@ import { registerImportCommand } from './commands/import';
 import { registerFrameworksCommand } from './commands/frameworks';
 import { registerSchemaCommand } from './commands/schema';
 import { registerScoreCommand } from './commands/score';
+import { registerRenderCommand } from './commands/render';
 import { registerAuditCommand } from './commands/audit';
 
 /** The `jixiao` program with every command registered; main.ts runs it against the real process. */
@@ -18,6 +19,7 @@ export function createProgram(io: ImportIo): Command {
   registerFrameworksCommand(program, io);
   registerSchemaCommand(program, io);
   registerImportCommand(program, io);
+  registerRenderCommand(program, io);
   registerAuditCommand(program, io);
   return program;
 }
