@@ -87,7 +87,8 @@ function performanceText(evaluation: Evaluation, result: ScoreResult): string[] 
     out.push(`${evaluation.year}年度${unit}的评价数据未填写指标分值和得分，暂不能计算部门整体支出绩效自评得分，下列为年度绩效指标及其完成情况。`);
   } else {
     const capped = result.cap ? `（执行率低于${result.cap.below}%，总分封顶${result.cap.maxTotal}分）` : '';
-    out.push(`${evaluation.year}年度${unit}部门整体支出绩效自评得分${result.total}分${capped}，评价等级为“${result.grade}”。`);
+    // The unit's own grade word where it stated one ("优秀"), else the grade the framework's bands give.
+    out.push(`${evaluation.year}年度${unit}部门整体支出绩效自评得分${result.total}分${capped}，评价等级为“${evaluation.stated.grade ?? result.grade}”。`);
   }
   const scored = scorable(evaluation);
   let n = 0;
@@ -179,7 +180,9 @@ export function reportParagraphs(evaluation: Evaluation, framework: Framework, o
   for (const p of placed) {
     out.push(headingParagraph(p.outline.heading));
     const text = p.section ? lines(p.section.text) : [];
-    const body = text.length ? text : generatedText(p.outline.id, p.outline, evaluation, result);
+    // A unit's own 六 without its score lines (seed 004) is followed by the scores computed from the data.
+    const scoresMissing = p.outline.id === 'performance' && text.length > 0 && !/分值\s*\d/.test(p.section?.text ?? '') && scorable(evaluation);
+    const body = text.length ? [...text, ...(scoresMissing ? performanceText(evaluation, result) : [])] : generatedText(p.outline.id, p.outline, evaluation, result);
     out.push(...body.map(bodyParagraph));
     p.extras.forEach(extra);
   }
