@@ -88,6 +88,7 @@ export { extractReport } from './extract/extract-report';
 export type { ExtractedReport, ReportKind, ReportPart, Statement } from './extract/extract-report';
 export { readReportDate } from './extract/read-report-date';
 export { classifyTable } from './extract/extract-self-evaluation-table';
+export { FUND_LINE_LABEL, fundLineOf } from './extract/fund-lines';
 
 export { auditReport, AUDIT_RULES } from './audit/audit-report';
 export type { AuditResult } from './audit/audit-report';

@@ -7,6 +7,7 @@ import { Document, ImageRun, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportPool } from '../src/cli/import-pool';
 import type { ImportResult } from '../src/app/import-document';
+import { HAS_POPPLER, HAS_SOFFICE } from './system-tools';
 
 // Acceptance (issue 3): each kind of bad input gets a clear finding within the limits, and the other files
 // in the same batch import normally. One real batch on the worker pool, bad files between good ones.
@@ -16,15 +17,7 @@ const seed = (name: string) => readFileSync(new URL(`../../../../shared/seeds/${
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/formats/${name}`, import.meta.url));
 let results: ImportResult[] = [];
 
-const hasTools = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTools = HAS_SOFFICE && HAS_POPPLER;
 
 /** An encrypted PDF (LibreOffice's export with an open password) and a scan (a page rendered to PNG, then made a PDF). */
 async function makePdfs() {

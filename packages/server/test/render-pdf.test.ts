@@ -9,19 +9,12 @@ import { convertWithLibreOffice } from '../src/adapters/libreoffice/convert';
 import { readDocx } from '../src/adapters/importers/docx/read-docx';
 import { DEFAULT_LIMITS } from '../src/adapters/importers/limits';
 import { loadSeed } from './seed-fixtures';
+import { HAS_POPPLER, HAS_SOFFICE } from './system-tools';
 
 // Acceptance (issue 5): seed 004 rendered to PDF with LibreOffice and then to PNG pages, kept under
 // test-output/render/ (CI artifacts); the page count and the merged cells of the tables are checked.
 
-const hasTools = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 });
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTools = HAS_SOFFICE && HAS_POPPLER;
 
 const out = 'test-output/render';
 let pdfPages = 0;

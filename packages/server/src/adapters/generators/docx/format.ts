@@ -1,4 +1,4 @@
-import { formatPercent, ratePercent } from '@jixiao/core';
+import { FUND_LINE_LABEL, formatPercent, ratePercent } from '@jixiao/core';
 import type { Decimal, Evaluation, FundLine, UnitInfo } from '@jixiao/core';
 
 /**
@@ -47,19 +47,7 @@ export const unitName = (evaluation: Evaluation): string => evaluation.unit.name
  * row: the stored one may come from prose ("财政拨款全年预算数(含上年结转)", which names 上年结转 and would be
  * read back as that line), while the template's labels name their line and nothing else.
  */
-export const FUND_LABEL: Readonly<Record<FundLine, string>> = {
-  total: '年度资金总额',
-  currentAppropriation: '其中：当年财政拨款',
-  carryOver: '上年结转资金',
-  other: '其他资金',
-  generalBudget: '一般公共预算',
-  governmentFund: '政府性基金拨款',
-  specialAccount: '纳入专户管理的非税收入拨款',
-  basic: '基本支出',
-  personnel: '人员经费',
-  publicExpense: '公用经费',
-  project: '项目支出',
-};
+export const FUND_LABEL: Readonly<Record<FundLine, string>> = { ...FUND_LINE_LABEL, currentAppropriation: '其中：当年财政拨款' };
 
 /** The label in running text ("当年财政拨款", without the table's "其中："). */
-export const fundName = (line: FundLine): string => FUND_LABEL[line].replace(/^其中：/, '');
+export const fundName = (line: FundLine): string => FUND_LINE_LABEL[line];
