@@ -72,7 +72,6 @@ export type { ScoreResult, LevelScore, GroupScore, IndicatorScore, ExecutionScor
 export { JixiaoError, invariant } from './errors';
 export type { ErrorCode } from './errors';
 
-export { rowTexts } from './document/document-model';
 export type {
   DocumentModel,
   DocumentBlock,

@@ -58,7 +58,3 @@ export interface DocumentModel {
   readonly findings: readonly Finding[];
 }
 
-/** The plain text of a table cell's row, for matching labels. */
-export function rowTexts(row: readonly TableCell[]): string[] {
-  return row.map((c) => c.text);
-}

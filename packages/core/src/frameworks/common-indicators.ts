@@ -1,7 +1,8 @@
 import { Decimal, dec } from '../money/decimal';
 import { ratePercent } from '../money/percent';
 import type { Percent } from '../money/percent';
-import type { Evaluation, FundRow } from '../model/evaluation';
+import type { Evaluation } from '../model/evaluation';
+import { scoredFundRow } from '../scoring/score-execution';
 import type { CostLine } from '../model/basic-data';
 import { cite } from './sources';
 import type { Citation } from './sources';
@@ -126,10 +127,6 @@ function sumBuildings(evaluation: Evaluation, key: 'approvedArea' | 'actualArea'
   return values.length ? values.reduce((a, b) => a.plus(b), dec('0')) : undefined;
 }
 
-function scoredFundRow(evaluation: Evaluation): FundRow | undefined {
-  return evaluation.funds.find((r) => r.weight !== undefined) ?? evaluation.funds.find((r) => r.line === 'total');
-}
-
 /** Computes one common indicator from an evaluation's 基础数据表 and fund rows. */
 export function computeCommonIndicator(id: CommonIndicatorId, evaluation: Evaluation): CommonIndicatorValue {
   const bd = evaluation.basicData;
@@ -168,11 +165,11 @@ export function computeCommonIndicator(id: CommonIndicatorId, evaluation: Evalua
     case 'threePublicControlRate':
       return ratio(id, tp?.actual, tp?.budget, '缺“三公经费”预算数或决算数');
     case 'budgetExecutionRate': {
-      const row = scoredFundRow(evaluation);
+      const row = scoredFundRow(evaluation)?.row;
       return ratio(id, row?.executed, row?.annualBudget, '缺全年预算数或全年执行数');
     }
     case 'carryOverRate': {
-      const row = scoredFundRow(evaluation);
+      const row = scoredFundRow(evaluation)?.row;
       if (row?.executed === undefined || row.annualBudget === undefined) {
         return { id, name: DEFINITIONS.get(id)?.name ?? id, ok: false, reason: '缺全年预算数或全年执行数' };
       }

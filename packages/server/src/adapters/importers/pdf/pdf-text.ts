@@ -1,18 +1,11 @@
 import type { TextRun } from './pdf-page';
 
-/** Text runs on one baseline, left to right. */
-export interface Line {
+/**
+ * Text runs on one baseline, left to right: the box of all of them, `size` the largest font size on the
+ * line, `bold` whether most of its characters are set in a bold font.
+ */
+export interface Line extends TextRun {
   readonly runs: readonly TextRun[];
-  readonly text: string;
-  readonly x0: number;
-  readonly x1: number;
-  readonly top: number;
-  readonly bottom: number;
-  readonly baseline: number;
-  /** The largest font size on the line. */
-  readonly size: number;
-  /** Whether most of the line's characters are set in a bold font. */
-  readonly bold: boolean;
 }
 
 /** Han characters, CJK punctuation, kana, full-width forms: joined without spaces. */
