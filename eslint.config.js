@@ -8,7 +8,7 @@ const noDeepImports = {
   message: 'Import a package through its public entry (@jixiao/core), never its files.',
 };
 
-const ADAPTERS = ['importers', 'generators', 'db', 'libreoffice'];
+const ADAPTERS = ['importers', 'generators', 'db', 'libreoffice', 'passwords'];
 
 /** no-restricted-imports for one folder: the shared rule plus that folder's bans. */
 function restrict(files, patterns, paths = []) {

@@ -54,3 +54,9 @@ export type DocxRenderer = (evaluations: readonly Evaluation[], framework: Frame
 
 /** Writes the 附表 as one .xlsx workbook, a sheet per table. */
 export type XlsxRenderer = (evaluations: readonly Evaluation[]) => Promise<Uint8Array>;
+
+/** Password hashing (argon2id in adapters/passwords); verify never throws for a malformed stored hash. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}

@@ -1,0 +1,57 @@
+import { roundHalfAwayFromZero, scoredFundRow } from '@jixiao/core';
+import type { Decimal } from '@jixiao/core';
+import type { Evaluation, Finding, ScoreResult } from '@jixiao/core';
+import type { FileIssue } from '../../schema/evaluation-codec';
+import { decodeEvaluationFile } from '../../schema/evaluation-codec';
+import { auditEvaluationJson } from '../audit-file';
+import { scoreEvaluationFile } from '../score-evaluation-file';
+
+/** An evaluation's figures as the evaluations table keeps them (exact decimal strings), for dashboards. */
+export interface EvaluationFigures {
+  readonly budget: string | null;
+  readonly executed: string | null;
+  readonly executionRate: string | null;
+  readonly statedScore: string | null;
+  readonly computedScore: string | null;
+  readonly grade: string | null;
+}
+
+export type EvaluationCheck =
+  | { readonly ok: false; readonly issues: readonly FileIssue[] }
+  | { readonly ok: true; readonly evaluation: Evaluation; readonly score: ScoreResult; readonly figures: EvaluationFigures; readonly findings: readonly Finding[] };
+
+/** To the column's scale, 四舍五入 (money has at most 6 places in 万元, so only rates and scores ever round). */
+function fixed(value: Decimal | undefined, places: number): string | null {
+  return value === undefined ? null : roundHalfAwayFromZero(value, places).toFixed(places);
+}
+
+/**
+ * Scores and audits one evaluation's content (the evaluation file format) under its framework: what is shown
+ * while editing, recorded with each saved version and again at submission. Content that does not fit the
+ * format comes back as issues with field paths; nothing is thrown.
+ */
+export function checkEvaluation(content: unknown, frameworkId: string): EvaluationCheck {
+  const decoded = decodeEvaluationFile(content);
+  if (!decoded.ok) return decoded;
+  if (decoded.evaluations.length !== 1) return { ok: false, issues: [{ path: '（根）', message: `一次只能保存一个评价，收到 ${decoded.evaluations.length} 个` }] };
+  const scored = scoreEvaluationFile(content, { frameworkId });
+  if (!scored.ok) return scored;
+  const { evaluation, result } = scored.scored[0] as (typeof scored.scored)[number];
+  const [audit] = auditEvaluationJson({ ...(content as object), frameworkId }, evaluation.title);
+  const row = scoredFundRow(evaluation)?.row;
+  const rate = result.execution?.rate ?? row?.statedRate;
+  return {
+    ok: true,
+    evaluation,
+    score: result,
+    figures: {
+      budget: fixed(row?.annualBudget ?? row?.initialBudget, 6),
+      executed: fixed(row?.executed, 6),
+      executionRate: fixed(rate, 4),
+      statedScore: fixed(result.statedTotal, 2),
+      computedScore: fixed(result.total, 2),
+      grade: result.grade,
+    },
+    findings: audit?.findings ?? [],
+  };
+}

@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Actor } from '../app/access/actor';
+import type { OpenSession, SessionPolicy } from '../app/accounts/sessions';
+import type { LockoutPolicy } from '../app/accounts/login';
+import type { DocumentReaders, DocxRenderer, ImportLimits, OfficeConverter, PasswordHasher, XlsxRenderer } from '../app/ports';
+import type { Database } from '../app/store/database';
+
+/** Everything the API needs from outside, passed in by its composition root (http/main.ts or a test). */
+export interface AppDeps {
+  readonly db: Kysely<Database>;
+  readonly hasher: PasswordHasher;
+  readonly now: () => Date;
+  readonly readers: DocumentReaders;
+  readonly importLimits: ImportLimits;
+  readonly renderDocx: DocxRenderer;
+  readonly renderXlsx: XlsxRenderer;
+  /** Absent when LibreOffice is not installed: PDF export then answers 503 with the reason. */
+  readonly convert?: OfficeConverter;
+  readonly config: AppConfig;
+  readonly log: (line: string) => void;
+}
+
+export interface AppConfig {
+  readonly session: SessionPolicy;
+  readonly lockout: LockoutPolicy;
+  /** true: always Secure cookies; 'auto': when the request came over HTTPS (directly or per X-Forwarded-Proto with trustProxy). */
+  readonly secureCookies: boolean | 'auto';
+  readonly trustProxy: boolean;
+  /** Largest upload accepted, checked while streaming (the body is never read past it). */
+  readonly maxUploadBytes: number;
+  /** Login attempts per minute per client address. */
+  readonly loginPerMinute: number;
+  /** Writes (POST/PUT/PATCH/DELETE) per minute per user. */
+  readonly writesPerMinute: number;
+}
+
+export const DEFAULT_CONFIG: AppConfig = {
+  session: { idleMinutes: 30, maxHours: 12 },
+  lockout: { maxFailures: 5, lockMinutes: 15 },
+  secureCookies: 'auto',
+  trustProxy: false,
+  maxUploadBytes: 50 * 1024 * 1024,
+  loginPerMinute: 20,
+  writesPerMinute: 300,
+};
+
+export interface AppEnv {
+  Variables: {
+    actor: Actor | undefined;
+    session: OpenSession | undefined;
+  };
+}
+
+export type ApiApp = OpenAPIHono<AppEnv>;

@@ -1,0 +1,35 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { formatPath } from '../schema/evaluation-codec';
+import { ApiError, errorBody, handleError } from './api-error';
+import type { ApiApp, AppDeps, AppEnv } from './app-deps';
+import { RateLimiter } from './rate-limit';
+import { registerAuthRoutes } from './routes/auth';
+import { registerHealthRoutes } from './routes/health';
+import { sessionMiddleware } from './session';
+
+/**
+ * The API: every route module registers itself here, in this order. Each route validates its input with
+ * zod (a 400 with the field path in Chinese), finds its actor through the session middleware, and scopes
+ * its queries with app/access (a row outside the actor's grants answers 404, an action outside the role 403).
+ */
+const ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [registerHealthRoutes, registerAuthRoutes];
+
+export function createApp(deps: AppDeps): ApiApp {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+        throw new ApiError('BAD_REQUEST', issues.map((i) => `${i.path}：${i.message}`).join('；'), { issues });
+      }
+    },
+  });
+  app.onError(handleError(deps.log));
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', `没有这个接口：${c.req.method} ${c.req.path}`), 404));
+  app.use('/api/*', sessionMiddleware(deps, new RateLimiter(deps.config.writesPerMinute, 60_000)));
+  for (const register of ROUTES) register(app, deps);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Jixiao 绩效 API', version: '0.1.0', description: '预算绩效自评：填报、审查、审核与监督。写请求须带 Cookie 会话与 X-CSRF-Token 请求头。' },
+  });
+  return app;
+}
