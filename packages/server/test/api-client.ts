@@ -57,7 +57,7 @@ export function createTestApi(store: Store, config: Partial<AppConfig> = {}, ove
           ...(body !== undefined && !isBytes ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
-        ...(body === undefined ? {} : { body: isBytes ? (body as Uint8Array as BodyInit) : JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: isBytes ? (body as Uint8Array as unknown as NonNullable<RequestInit['body']>) : JSON.stringify(body) }),
       };
       return app.request(`http://localhost${path}`, init);
     };

@@ -46,6 +46,13 @@ export async function openPostgresTestStore(): Promise<Store & { url: string }> 
       await store.close();
       const drop = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await drop.connect();
+      // pg's Pool.end() resolves before its clients have hung up; forcing the drop while they do kills them
+      // mid-goodbye, and the pool reports that as an uncaught error. Wait (at most 5 s) until they are gone.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await drop.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await drop.query(`drop database if exists ${name} with (force)`);
       await drop.end();
     },

@@ -6,6 +6,7 @@ import { registerSchemaCommand } from './commands/schema';
 import { registerScoreCommand } from './commands/score';
 import { registerRenderCommand } from './commands/render';
 import { registerAuditCommand } from './commands/audit';
+import { registerBackupCommands } from './commands/backup';
 
 /** The `jixiao` program with every command registered; main.ts runs it against the real process. */
 export function createProgram(io: ImportIo): Command {
@@ -21,5 +22,6 @@ export function createProgram(io: ImportIo): Command {
   registerImportCommand(program, io);
   registerRenderCommand(program, io);
   registerAuditCommand(program, io);
+  registerBackupCommands(program, io);
   return program;
 }

@@ -4,7 +4,21 @@ import { ApiError, errorBody, handleError } from './api-error';
 import type { ApiApp, AppDeps, AppEnv } from './app-deps';
 import { RateLimiter } from './rate-limit';
 import { registerAuthRoutes } from './routes/auth';
+import { registerCommentRoutes } from './routes/comments';
+import { registerEvaluationWorkflowRoutes } from './routes/evaluation-workflow';
+import { registerEvaluationRoutes } from './routes/evaluations';
+import { registerExportRoutes } from './routes/exports';
 import { registerHealthRoutes } from './routes/health';
+import { registerImportRoutes } from './routes/imports';
+import { registerAuditLogRoutes } from './routes/audit-log';
+import { registerDashboardRoutes } from './routes/dashboard';
+import { registerDeadlineRoutes } from './routes/deadlines';
+import { registerFrameworkRoutes } from './routes/frameworks';
+import { registerJurisdictionRoutes } from './routes/jurisdictions';
+import { registerPublicRoutes } from './routes/public';
+import { registerUnitRoutes } from './routes/units';
+import { registerUserRoutes } from './routes/users';
+import { registerWorkbenchRoutes } from './routes/workbench';
 import { sessionMiddleware } from './session';
 
 /**
@@ -12,7 +26,7 @@ import { sessionMiddleware } from './session';
  * zod (a 400 with the field path in Chinese), finds its actor through the session middleware, and scopes
  * its queries with app/access (a row outside the actor's grants answers 404, an action outside the role 403).
  */
-const ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [registerHealthRoutes, registerAuthRoutes];
+const ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [registerHealthRoutes, registerAuthRoutes, registerEvaluationRoutes, registerEvaluationWorkflowRoutes, registerCommentRoutes, registerImportRoutes, registerExportRoutes, registerJurisdictionRoutes, registerUnitRoutes, registerUserRoutes, registerFrameworkRoutes, registerDeadlineRoutes, registerWorkbenchRoutes, registerDashboardRoutes, registerPublicRoutes, registerAuditLogRoutes];
 
 export function createApp(deps: AppDeps): ApiApp {
   const app = new OpenAPIHono<AppEnv>({

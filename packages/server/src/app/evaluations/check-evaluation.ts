@@ -38,14 +38,19 @@ export function checkEvaluation(content: unknown, frameworkId: string): Evaluati
   if (!scored.ok) return scored;
   const { evaluation, result } = scored.scored[0] as (typeof scored.scored)[number];
   const [audit] = auditEvaluationJson({ ...(content as object), frameworkId }, evaluation.title);
-  const row = scoredFundRow(evaluation)?.row;
-  const rate = result.execution?.rate ?? row?.statedRate;
+  // The row the execution score is computed from; a framework without one (浏阳's has no 预算执行率 item) still
+  // has a headline figure for the dashboards: the 年度资金总额 row, else 财政拨款, as the report states them.
+  const row = scoredFundRow(evaluation)?.row ?? evaluation.funds.find((r) => r.line === 'currentAppropriation' && r.annualBudget !== undefined);
+  // Dashboards show what the amounts say (执行数 ÷ 预算数), not a stated rate that may contradict them (seed 000
+  // states 92.56% for 96.45%); the contradiction itself is a finding. A row without both amounts keeps its stated rate.
+  const budget = row?.annualBudget ?? row?.initialBudget;
+  const rate = budget && row?.executed && !budget.isZero() ? row.executed.div(budget).times(100) : row?.statedRate;
   return {
     ok: true,
     evaluation,
     score: result,
     figures: {
-      budget: fixed(row?.annualBudget ?? row?.initialBudget, 6),
+      budget: fixed(budget, 6),
       executed: fixed(row?.executed, 6),
       executionRate: fixed(rate, 4),
       statedScore: fixed(result.statedTotal, 2),
