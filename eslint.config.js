@@ -86,6 +86,21 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'The web app talks to the server over HTTP; only types may cross.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noDeepImports,
+            { group: ['@jixiao/server', '@jixiao/server/**'], allowTypeImports: true, message: 'The web app talks to the server over HTTP; only types may cross.' },
+            // The browser tests (packages/web/test) run in Node and may; the app itself runs in the browser.
             { regex: '^node:', message: 'The web app runs in the browser.' },
           ],
         },

@@ -224,7 +224,7 @@ describeStores('access matrix', (store) => {
       }
     }
     expect(mismatches).toEqual([]);
-    // 10 users × 53 routes × 2 sides, but logout once per user.
+    // Every user × every route × both sides, but logout once per user (it ends the session).
     expect(cells).toBe(WORLD_USERS.length * (CELLS.length * 2 - 1));
   }, 300_000);
 

@@ -1,29 +1,36 @@
-import { FRAMEWORKS } from '@jixiao/core';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { useCallback } from 'react';
+import type { ReactNode } from 'react';
+import { RouterProvider } from 'react-router';
+import type { ApiError } from './api/client';
+import { router } from './routes';
+import { SessionProvider } from './session/session';
 
-/**
- * The placeholder home page: what Jixiao is and the scoring frameworks it ships. The full app (antd,
- * ECharts) replaces it in a later issue.
- */
+const THEME = {
+  token: {
+    // System CJK fonts first: Noto Sans CJK on Linux, 微软雅黑 on Windows desktops in government offices.
+    fontFamily: '-apple-system, "Segoe UI", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif',
+    colorPrimary: '#1f5fbf',
+  },
+};
+
+/** The root: Chinese locale, antd's message context, the session, and the routes. */
 export function App() {
   return (
-    <main style={{ maxWidth: '48rem', margin: '2rem auto', padding: '0 1rem', lineHeight: 1.7 }}>
-      <h1>Jixiao 绩效自评</h1>
-      <p>
-        Jixiao 帮助预算单位编制、复核部门整体支出和项目支出绩效自评：按评分框架重新计算各项指标得分、总分和评价等级，
-        并指出自评表中与金额、规则不符之处，供预算单位、财政部门和人大监督使用。
-      </p>
-      <h2>评分框架</h2>
-      <ul>
-        {FRAMEWORKS.map((framework) => (
-          <li key={framework.id}>
-            <strong>{framework.name}</strong>
-            <br />
-            适用范围：{framework.jurisdiction}
-            <br />
-            {framework.description}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <WithErrorMessages>
+          <RouterProvider router={router} />
+        </WithErrorMessages>
+      </AntApp>
+    </ConfigProvider>
   );
+}
+
+/** API errors are shown with antd's message (from App.useApp, so it follows the theme and locale). */
+function WithErrorMessages({ children }: { readonly children: ReactNode }) {
+  const { message } = AntApp.useApp();
+  const reportError = useCallback((error: ApiError) => void message.error(error.message), [message]);
+  return <SessionProvider reportError={reportError}>{children}</SessionProvider>;
 }
