@@ -120,9 +120,27 @@ function taskQuery(actor: Actor, year: number): RawBuilder<TaskRow> {
     order by t.priority, t.updated_at nulls first, t.unit_name, t.project_name limit ${MAX_TASKS}`;
 }
 
-/** The budget year under evaluation now: last year (reports on year N are written in N+1). */
+/** The budget year under evaluation now: last year (reports on year N are written in N+1), in Beijing time. */
 export function defaultYear(now: Date): number {
   return new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear() - 1;
+}
+
+/**
+ * The year a page opens on when none is asked for: the budget year under evaluation, unless the actor's units
+ * have nothing for it yet, then the latest earlier year that has evaluations (an archive of imported reports,
+ * or the weeks before anyone has started, would otherwise open on an empty page).
+ */
+export async function openingYear(db: Kysely<Database>, actor: Actor, now: Date): Promise<number> {
+  const current = defaultYear(now);
+  const row = await db
+    .selectFrom('evaluations')
+    .innerJoin('units', 'units.id', 'evaluations.unit_id')
+    .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+    .where(unitsVisibleTo(actor, 'read'))
+    .where('evaluations.year', '<=', current)
+    .select((eb) => eb.fn.max('evaluations.year').as('year'))
+    .executeTakeFirst();
+  return row?.year ?? current;
 }
 
 export async function workbench(db: Kysely<Database>, actor: Actor, year: number, now: Date): Promise<Workbench> {

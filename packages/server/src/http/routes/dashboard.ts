@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { findReadableJurisdiction } from '../../app/admin/jurisdiction-access';
 import { jurisdictionDashboard } from '../../app/dashboard/jurisdiction-dashboard';
 import { unitHistory } from '../../app/dashboard/unit-history';
-import { defaultYear } from '../../app/dashboard/workbench';
+import { openingYear } from '../../app/dashboard/workbench';
 import { notFound } from '../api-error';
 import type { ApiApp, AppDeps } from '../app-deps';
 import { decimalSchema, errorResponses } from '../schemas';
@@ -109,7 +109,7 @@ export function registerDashboardRoutes(app: ApiApp, deps: AppDeps): void {
     const query = c.req.valid('query');
     const place = await findReadableJurisdiction(deps.db, actor, query.jurisdictionId);
     if (!place) throw notFound('地区');
-    return c.json(await jurisdictionDashboard(deps.db, actor, place, query.year ?? defaultYear(deps.now())), 200);
+    return c.json(await jurisdictionDashboard(deps.db, actor, place, query.year ?? (await openingYear(deps.db, actor, deps.now()))), 200);
   });
 
   app.openapi(unitRoute, async (c) => {

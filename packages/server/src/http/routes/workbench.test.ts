@@ -126,4 +126,17 @@ describeStores('workbench API', (store) => {
     clock = new Date(clock.getTime() + 16 * 60_000);
     expect((await bench('admin')).counts.users?.locked).toBe(0);
   });
+  it('opens on the year under evaluation, or on the latest earlier year the user has evaluations for', async () => {
+    // 2024-04-25: the year under evaluation is 2023, and the fixture has 2023 evaluations.
+    expect((await bench('filler_yy')).year).toBe(2023);
+    // A year later nothing of 2024 exists yet: open on 2023 rather than on an empty 2024.
+    clock = new Date('2025-04-25T00:00:00Z');
+    expect((await bench('filler_yy')).year).toBe(2023);
+    // 浏阳's 2024 evaluation moves 浏阳's users to 2024; 岳阳's users cannot see it and stay on 2023.
+    await store().db.insertInto('evaluations').values({ id: 'e_ly_2024', unit_id: 'u_ly', year: 2024, kind: 'department', project_name: '', status: 'draft', current_version: 1, framework_id: 'hunan-standard' }).execute();
+    expect((await bench('filler_ly')).year).toBe(2024);
+    expect((await bench('filler_yy')).year).toBe(2023);
+    // An explicit year is kept as asked.
+    expect((await bench('filler_yy', '?year=2021')).year).toBe(2021);
+  });
 });

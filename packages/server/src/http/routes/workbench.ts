@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { defaultYear, workbench } from '../../app/dashboard/workbench';
+import { openingYear, workbench } from '../../app/dashboard/workbench';
 import type { ApiApp, AppDeps } from '../app-deps';
 import { errorResponses } from '../schemas';
 import { requireActor } from '../session';
@@ -56,7 +56,7 @@ export function registerWorkbenchRoutes(app: ApiApp, deps: AppDeps): void {
   app.openapi(route, async (c) => {
     const actor = requireActor(c);
     const now = deps.now();
-    const year = c.req.valid('query').year ?? defaultYear(now);
+    const year = c.req.valid('query').year ?? (await openingYear(deps.db, actor, now));
     return c.json(await workbench(deps.db, actor, year, now), 200);
   });
 }
