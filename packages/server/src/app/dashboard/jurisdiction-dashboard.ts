@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import { unitsVisibleTo } from '../access/scope-query';
 import { withinPath } from '../admin/jurisdiction-access';
+import type { EvaluationFigures } from '../evaluations/check-evaluation';
+import { figuresOfRow } from '../evaluations/check-evaluation';
 import type { Database, EvaluationStatus } from '../store/database';
 import type { Flag } from './flags';
 import { flagsOf } from './flags';
@@ -17,7 +19,7 @@ import { flagsOf } from './flags';
  */
 export const STATUSES: readonly EvaluationStatus[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
 
-export interface DashboardUnit {
+export interface DashboardUnit extends EvaluationFigures {
   readonly unitId: string;
   readonly unitName: string;
   readonly unitCode: string;
@@ -26,12 +28,6 @@ export interface DashboardUnit {
   /** null: the unit has no 部门整体 evaluation for the year yet. */
   readonly evaluationId: string | null;
   readonly status: EvaluationStatus | null;
-  readonly budget: string | null;
-  readonly executed: string | null;
-  readonly executionRate: string | null;
-  readonly statedScore: string | null;
-  readonly computedScore: string | null;
-  readonly grade: string | null;
   readonly errorCount: number;
   readonly warningCount: number;
   readonly flags: Flag[];
@@ -129,14 +125,7 @@ export async function jurisdictionDashboard(db: Kysely<Database>, actor: Actor, 
 
   const trend = years.map((y) => yearFigures(y.year, Number(y.evaluations), Number(y.with_figures), y.budget, y.executed, y.score_sum, Number(y.scored)));
   const units: DashboardUnit[] = rows.map((r) => {
-    const figures = {
-      budget: r.budget,
-      executed: r.executed,
-      executionRate: r.execution_rate,
-      statedScore: r.stated_score,
-      computedScore: r.computed_score,
-      errorCount: r.error_count ?? 0,
-    };
+    const figures = { ...figuresOfRow(r), errorCount: r.error_count ?? 0 };
     return {
       unitId: r.unit_id,
       unitName: r.unit_name,
@@ -146,7 +135,6 @@ export async function jurisdictionDashboard(db: Kysely<Database>, actor: Actor, 
       evaluationId: r.evaluation_id,
       status: r.status,
       ...figures,
-      grade: r.grade,
       warningCount: r.warning_count ?? 0,
       flags: r.evaluation_id ? flagsOf(figures) : [],
     };

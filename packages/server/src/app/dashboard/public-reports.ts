@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { withinPath } from '../admin/jurisdiction-access';
+import type { EvaluationFigures } from '../evaluations/check-evaluation';
+import { figuresOfRow } from '../evaluations/check-evaluation';
 import type { Database, EvaluationKind } from '../store/database';
 
 /**
@@ -7,7 +9,7 @@ import type { Database, EvaluationKind } from '../store/database';
  * public). Every query here carries `status = 'published'` itself, so an unpublished evaluation is not read at
  * all, whoever asks; a draft's id answers exactly like an id that does not exist.
  */
-export interface PublicReport {
+export interface PublicReport extends EvaluationFigures {
   readonly id: string;
   readonly year: number;
   readonly kind: EvaluationKind;
@@ -16,12 +18,6 @@ export interface PublicReport {
   readonly unitName: string;
   readonly jurisdictionId: string;
   readonly jurisdictionName: string;
-  readonly budget: string | null;
-  readonly executed: string | null;
-  readonly executionRate: string | null;
-  readonly statedScore: string | null;
-  readonly computedScore: string | null;
-  readonly grade: string | null;
 }
 
 export interface PublicFilter {
@@ -82,12 +78,7 @@ function toReport(r: Row): PublicReport {
     unitName: r.unit_name,
     jurisdictionId: r.jurisdiction_id,
     jurisdictionName: r.jurisdiction_name,
-    budget: r.budget,
-    executed: r.executed,
-    executionRate: r.execution_rate,
-    statedScore: r.stated_score,
-    computedScore: r.computed_score,
-    grade: r.grade,
+    ...figuresOfRow(r),
   };
 }
 

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import { unitsVisibleTo } from '../access/scope-query';
+import type { EvaluationFigures } from '../evaluations/check-evaluation';
+import { figuresOfRow } from '../evaluations/check-evaluation';
 import type { Database, EvaluationKind, EvaluationStatus } from '../store/database';
 import type { Flag } from './flags';
 import { flagsOf } from './flags';
@@ -9,7 +11,7 @@ import { flagsOf } from './flags';
 /** One unit's evaluations across the years: the dashboard's drill-down from a unit row. */
 export interface UnitHistory {
   readonly unit: { readonly id: string; readonly name: string; readonly code: string; readonly staffQuota: number | null; readonly jurisdictionId: string; readonly jurisdictionName: string };
-  readonly evaluations: {
+  readonly evaluations: (EvaluationFigures & {
     readonly id: string;
     readonly year: number;
     readonly kind: EvaluationKind;
@@ -17,17 +19,11 @@ export interface UnitHistory {
     readonly status: EvaluationStatus;
     readonly version: number;
     readonly frameworkId: string;
-    readonly budget: string | null;
-    readonly executed: string | null;
-    readonly executionRate: string | null;
-    readonly statedScore: string | null;
-    readonly computedScore: string | null;
-    readonly grade: string | null;
     /** Findings of the current version by severity. */
     readonly findings: { readonly error: number; readonly warning: number; readonly info: number };
     readonly flags: Flag[];
     readonly updatedAt: string;
-  }[];
+  })[];
 }
 
 /** undefined when the unit does not exist or the actor may not read it. Two queries. */
@@ -72,14 +68,9 @@ export async function unitHistory(db: Kysely<Database>, actor: Actor, unitId: st
       status: e.status,
       version: e.current_version,
       frameworkId: e.framework_id,
-      budget: e.budget,
-      executed: e.executed,
-      executionRate: e.execution_rate,
-      statedScore: e.stated_score,
-      computedScore: e.computed_score,
-      grade: e.grade,
+      ...figuresOfRow(e),
       findings: { error: Number(e.errors ?? 0), warning: Number(e.warnings ?? 0), info: Number(e.infos ?? 0) },
-      flags: flagsOf({ budget: e.budget, executed: e.executed, executionRate: e.execution_rate, statedScore: e.stated_score, computedScore: e.computed_score, errorCount: e.error_count }),
+      flags: flagsOf({ ...figuresOfRow(e), errorCount: e.error_count }),
       updatedAt: new Date(e.updated_at).toISOString(),
     })),
   };

@@ -2,6 +2,7 @@ import { DEFAULT_FRAMEWORK_ID } from '@jixiao/core';
 import type { Finding } from '@jixiao/core';
 import { auditImported } from '../audit-file';
 import { checkEvaluation } from '../evaluations/check-evaluation';
+import type { EvaluationFigures } from '../evaluations/check-evaluation';
 import { importDocument } from '../import-document';
 import type { ImportResult } from '../import-document';
 import type { DocumentReaders, ImportLimits } from '../ports';
@@ -11,13 +12,7 @@ export interface ImportedEvaluationSummary {
   readonly kind: 'department' | 'project';
   readonly title: string;
   readonly frameworkId: string;
-  readonly figures: {
-    readonly budget: string | null;
-    readonly executed: string | null;
-    readonly executionRate: string | null;
-    readonly statedScore: string | null;
-    readonly computedScore: string | null;
-    readonly grade: string | null;
+  readonly figures: EvaluationFigures & {
     readonly errorCount: number;
     readonly warningCount: number;
   };

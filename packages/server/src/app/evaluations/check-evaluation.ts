@@ -16,6 +16,21 @@ export interface EvaluationFigures {
   readonly grade: string | null;
 }
 
+/** The figure columns of an evaluations row (or a query selecting them under these names). */
+export interface FigureColumns {
+  readonly budget: string | null;
+  readonly executed: string | null;
+  readonly execution_rate: string | null;
+  readonly stated_score: string | null;
+  readonly computed_score: string | null;
+  readonly grade: string | null;
+}
+
+/** An evaluations row's figures in the API's names: one mapping for every list, detail and dashboard. */
+export function figuresOfRow(row: FigureColumns): EvaluationFigures {
+  return { budget: row.budget, executed: row.executed, executionRate: row.execution_rate, statedScore: row.stated_score, computedScore: row.computed_score, grade: row.grade };
+}
+
 export type EvaluationCheck =
   | { readonly ok: false; readonly issues: readonly FileIssue[] }
   | { readonly ok: true; readonly evaluation: Evaluation; readonly score: ScoreResult; readonly figures: EvaluationFigures; readonly findings: readonly Finding[] };

@@ -27,6 +27,7 @@ import { ApiError, forbidden, notFound } from '../api-error';
 import type { ApiApp, AppDeps } from '../app-deps';
 import { decimalSchema, errorResponses, idParamSchema, pageOf, pageQuerySchema } from '../schemas';
 import { requireActor } from '../session';
+import { figuresOfRow } from '../../app/evaluations/check-evaluation';
 
 /*
  * Evaluations: the scoped list, creating a draft, reading one (with its findings and its 项目 children), saving a
@@ -121,12 +122,7 @@ export function summaryJson(row: ScopedEvaluation): z.infer<typeof evaluationSum
     statusLabel: STATUS_LABEL[row.status],
     version: row.current_version,
     figures: {
-      budget: row.budget,
-      executed: row.executed,
-      executionRate: row.execution_rate,
-      statedScore: row.stated_score,
-      computedScore: row.computed_score,
-      grade: row.grade,
+      ...figuresOfRow(row),
       errorCount: row.error_count,
       warningCount: row.warning_count,
     },

@@ -17,6 +17,7 @@ import { errorResponses, errorSchema, idParamSchema, pageOf, pageQuerySchema } f
 import { requireActor } from '../session';
 // The evaluations API's shapes: an import's figures and findings read the same as an evaluation's.
 import { checkFindingSchema, figuresSchema } from './evaluations';
+import { figuresOfRow } from '../../app/evaluations/check-evaluation';
 
 /**
  * Uploading a published report to a unit and year, reading and auditing it, and accepting what was read as
@@ -194,12 +195,7 @@ function accepted(row: EvaluationRow, created: boolean) {
     version: row.current_version,
     created,
     figures: {
-      budget: row.budget,
-      executed: row.executed,
-      executionRate: row.execution_rate,
-      statedScore: row.stated_score,
-      computedScore: row.computed_score,
-      grade: row.grade,
+      ...figuresOfRow(row),
       errorCount: row.error_count,
       warningCount: row.warning_count,
     },
