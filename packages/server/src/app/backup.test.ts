@@ -255,7 +255,7 @@ describeStores('backup and restore', (store, engine) => {
     expect(second).toHaveLength(first.length);
     expect(comparable(second)).toEqual(comparable(first));
     const header = JSON.parse(first[0] ?? '') as Record<string, unknown>;
-    expect(header).toMatchObject({ format: 'jixiao-backup', formatVersion: 1, schemaVersion: '0001-initial' });
+    expect(header).toMatchObject({ format: 'jixiao-backup', formatVersion: 1, schemaVersion: '0002-immutable-versions' });
     expect(header.tables).toEqual(TABLE_ORDER.map((name) => ({ name, rows: counts[name] })));
 
     // Spot checks on the restored store itself, not only on its dump.
@@ -370,9 +370,11 @@ describeStores('backup and restore', (store, engine) => {
     expect(await refusal(['PK\u0003\u0004'])).toMatch(/^第 1 行：不是 Jixiao 备份文件/);
     expect(await refusal(withHeader({ format: 'pg_dump' }))).toMatch(/^第 1 行：不是 Jixiao 备份文件/);
     expect(await refusal(withHeader({ formatVersion: 2 }))).toBe('备份格式版本 2 比本程序支持的 1 新：请用更新版本的 Jixiao 恢复。');
-    expect(await refusal(withHeader({ schemaVersion: '0002-approvals' }))).toBe('备份的数据库结构版本 0002-approvals 比本程序的 0001-initial 新：请用更新版本的 Jixiao 恢复。');
-    expect(await refusal(withHeader({ schemaVersion: '0000-draft' }))).toBe('本程序无法恢复数据库结构版本 0000-draft 的备份（本程序为 0001-initial）。');
+    expect(await refusal(withHeader({ schemaVersion: '0003-approvals' }))).toBe('备份的数据库结构版本 0003-approvals 比本程序的 0002-immutable-versions 新：请用更新版本的 Jixiao 恢复。');
+    expect(await refusal(withHeader({ schemaVersion: '0000-draft' }))).toBe('本程序无法恢复数据库结构版本 0000-draft 的备份（本程序为 0002-immutable-versions）。');
     expect(await refusal(withHeader({ createdAt: 5 }))).toMatch(/^第 1 行：文件头不正确：createdAt：/);
     expect(await refusal([...withHeader({}), '{"table":"budgets","row":{}}'])).toMatch(/^第 2 行：table：未知的表 "budgets"/);
+    // 0002 only added a trigger: a dump made before it restores as it is.
+    expect(await refusal([...withHeader({ schemaVersion: '0001-initial' }), ...lines.slice(1)])).toBe('ok');
   });
 });

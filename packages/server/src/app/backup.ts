@@ -23,10 +23,15 @@ z.config(z.locales.zhCN());
 export const BACKUP_FORMAT = 'jixiao-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 /**
- * The migration that BACKUP_COLUMNS describes. A new migration must update both (backup.test.ts compares
- * the map with the live schema), and restore must learn to read dumps of the older schema.
+ * The latest migration, which BACKUP_COLUMNS describes. A migration that changes tables or columns must update
+ * both (backup.test.ts compares the map with the live schema), and restore must learn to read dumps of the older
+ * schema. One that changes neither (0002 only adds a trigger) joins SAME_COLUMNS_AS, so its dumps and the older
+ * ones restore into each other.
  */
-export const SCHEMA_VERSION = '0001-initial';
+export const SCHEMA_VERSION = '0002-immutable-versions';
+
+/** Schemas whose tables and columns are exactly SCHEMA_VERSION's: their dumps restore as they are. */
+const SAME_COLUMNS_AS: readonly string[] = ['0001-initial', SCHEMA_VERSION];
 
 export type TableName = (typeof TABLE_ORDER)[number];
 
@@ -419,7 +424,7 @@ function readHeader(text: string | undefined): { readonly header: BackupHeader }
   const parsed = HEADER_SCHEMA.safeParse(value);
   if (!parsed.success) return { refused: `第 1 行：文件头不正确：${describeIssues('', parsed.error)}` };
   const header = parsed.data;
-  if (header.schemaVersion !== SCHEMA_VERSION) {
+  if (!SAME_COLUMNS_AS.includes(header.schemaVersion)) {
     // Migration names sort in the order they run.
     return header.schemaVersion > SCHEMA_VERSION
       ? { refused: `备份的数据库结构版本 ${header.schemaVersion} 比本程序的 ${SCHEMA_VERSION} 新：请用更新版本的 Jixiao 恢复。` }

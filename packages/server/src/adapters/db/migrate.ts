@@ -1,10 +1,12 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
+import * as immutableVersions from './migrations/0002-immutable-versions';
 
 /** Migrations are compiled in (not read from a folder), so the same list runs from source, tests and tsx. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-immutable-versions': immutableVersions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -25,6 +25,14 @@ describeStores('store engine', (store) => {
     expect(id.rows[0]?.n).toBe(1);
   });
 
+  it('refuses to change a saved version of an evaluation', async () => {
+    const db = store().db;
+    await db.insertInto('evaluation_versions').values({ evaluation_id: 'e1', version: 1, content: JSON.stringify({ title: '岳阳' }), reason: 'create', created_by: null }).execute();
+    await expect(db.updateTable('evaluation_versions').set({ content: JSON.stringify({ title: 'forged' }) }).execute()).rejects.toThrow(/immutable/);
+    const row = await db.selectFrom('evaluation_versions').select('content').executeTakeFirstOrThrow();
+    expect(row.content).toEqual({ title: '岳阳' });
+  });
+
   it('refuses to change or delete the audit log', async () => {
     const db = store().db;
     await db.insertInto('audit_log').values({ action: 'create', entity: 'unit', entity_id: 'u1', user_id: null, before: null, after: JSON.stringify({ name: 'x' }) }).execute();

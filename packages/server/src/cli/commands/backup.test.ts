@@ -80,7 +80,7 @@ describe('jixiao backup / restore', () => {
     const file = join(dir, 'backup.ndjson');
     const a = await runCli(['backup', file, '--data-dir', source]);
     expect(a).toMatchObject({ code: 0, stderr: '' });
-    expect(a.stdout).toBe(`已将 ${source} 备份到 ${file}：数据库结构 0001-initial，${SUMMARY}\n`);
+    expect(a.stdout).toBe(`已将 ${source} 备份到 ${file}：数据库结构 0002-immutable-versions，${SUMMARY}\n`);
     // The temporary file was renamed into place.
     expect(readdirSync(dir)).toEqual(['backup.ndjson']);
     expect(comparable(readFileSync(file, 'utf8'))).toEqual(comparable(readFileSync(plain, 'utf8')));
@@ -93,7 +93,7 @@ describe('jixiao backup / restore', () => {
     const target = join(dir, 'target');
     const r = await runCli(['restore', gz, '--data-dir', target]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(new RegExp(`^已将 ${gz}（备份于 \\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z，数据库结构 0001-initial）恢复到 ${target}：`));
+    expect(r.stdout).toMatch(new RegExp(`^已将 ${gz}（备份于 \\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z，数据库结构 0002-immutable-versions）恢复到 ${target}：`));
     expect(r.stdout).toContain(SUMMARY);
 
     const again = join(dir, 'again.ndjson');
