@@ -55,7 +55,12 @@ export class RuleRecorder {
   record(outcome: Check['outcome'], description: string, location?: SourceRef, quote?: string): void {
     this.checks.push({ rule: this.rule, description, outcome });
     if (outcome !== 'ok') {
-      this.findings.push({ rule: this.rule, severity: outcome, message: description, ...(location ? { location } : {}), ...(quote ? { quote } : {}) });
+      // Built key by key (rule, severity, message, then location and quote when given) rather than with
+      // conditional spreads: every finding of every rule is made here.
+      const finding: { -readonly [K in keyof Finding]: Finding[K] } = { rule: this.rule, severity: outcome, message: description };
+      if (location) finding.location = location;
+      if (quote) finding.quote = quote;
+      this.findings.push(finding);
     }
   }
 

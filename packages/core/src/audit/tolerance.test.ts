@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dec } from '../money/decimal';
-import { agreement } from './tolerance';
+import { HUNDRED, dec } from '../money/decimal';
+import { agreement, surelyWrong } from './tolerance';
 
 describe('agreement to printed precision', () => {
   it.each([
@@ -22,5 +23,36 @@ describe('agreement to printed precision', () => {
     ['9.44', '9.448', 2, 'rounding'],
   ])('%s for %s at %d places → %s', (printed, exact, places, expected) => {
     expect(agreement(dec(printed), dec(exact), places)).toBe(expected);
+  });
+});
+
+describe('surelyWrong, the float pre-check of a share', () => {
+  /** A decimal with up to 12 integer digits and `places` decimals, as reports print them. */
+  const decimal = (places: number) =>
+    fc.tuple(fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), fc.constant(places)).map(([n, p]) => {
+      const digits = (n < 0n ? -n : n).toString().padStart(p + 1, '0');
+      return dec(`${n < 0n ? '-' : ''}${p ? `${digits.slice(0, -p)}.${digits.slice(-p)}` : digits}`);
+    });
+
+  it('never calls wrong what agreement calls exact or rounding', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4 }).chain((places) => fc.tuple(decimal(2), decimal(2), decimal(places), fc.constant(places))), ([part, whole, printed, places]) => {
+        fc.pre(!whole.isZero());
+        const exact = part.div(whole).mul(HUNDRED);
+        // Printed figures near the exact share as well as far from it: the boundary is where it matters.
+        for (const p of [printed, exact.toDecimalPlaces(places), exact.toDecimalPlaces(places).plus(dec('10').pow(-places))]) {
+          if (surelyWrong(p.toNumber(), (part.toNumber() / whole.toNumber()) * 100, places)) expect(agreement(p, exact, places)).toBe('wrong');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rules out a share far from the estimate, and leaves one within a unit to the exact comparison', () => {
+    // 1539.13 ÷ 20564.9 = 7.48%, printed 16.54: wrong. 1539.13 ÷ 9302.72 = 16.545%, printed 16.54: not decided here.
+    expect(surelyWrong(16.54, (1539.13 / 20564.9) * 100, 2)).toBe(true);
+    expect(surelyWrong(16.54, (1539.13 / 9302.72) * 100, 2)).toBe(false);
+    expect(surelyWrong(16.54, Number.NaN, 2)).toBe(false);
+    expect(surelyWrong(16.54, Number.POSITIVE_INFINITY, 2)).toBe(false);
   });
 });

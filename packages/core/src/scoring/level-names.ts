@@ -27,8 +27,22 @@ export function sameLevel(a: string, b: string): boolean {
   return levelKey(a) === levelKey(b);
 }
 
+interface NamedNode {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+}
+
+// Every row is matched against every node, by scoring and by several audit rules: a node's keys (its
+// name's and its aliases') are computed once per node object. Nodes are immutable framework data.
+const NODE_KEYS = new WeakMap<NamedNode, ReadonlySet<string>>();
+
+function nodeKeys(node: NamedNode): ReadonlySet<string> {
+  let keys = NODE_KEYS.get(node);
+  if (!keys) NODE_KEYS.set(node, (keys = new Set([node.name, ...(node.aliases ?? [])].map(levelKey))));
+  return keys;
+}
+
 /** Whether `name` matches a node called `nodeName` or one of its aliases. */
-export function matchesNode(name: string, node: { readonly name: string; readonly aliases?: readonly string[] }): boolean {
-  const key = levelKey(name);
-  return key === levelKey(node.name) || (node.aliases ?? []).some((a) => levelKey(a) === key);
+export function matchesNode(name: string, node: NamedNode): boolean {
+  return nodeKeys(node).has(levelKey(name));
 }

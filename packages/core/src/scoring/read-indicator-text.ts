@@ -48,17 +48,25 @@ const OPERATOR_AFTER: ReadonlyArray<readonly [RegExp, Direction]> = [
 const DATE =
   /(?<![\d.])(?:19|20)\d{2}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?|(?<![\d.])(?:19|20)\d{2}[.\-/](?:0?[1-9]|1[0-2])(?:[.\-/]\d{1,2})?(?![\d.])/g;
 const NUMBER = /\d+(?:\.\d+)?/g;
+// Every row's two texts are read on every scoring, and most need less than the full treatment: a text
+// without any digit, half- or full-width, holds no number (normalising makes digits only of full-width
+// digits, and a date needs digits), and one without full-width forms or dates is not changed by
+// normalising or masking (the tests use the same patterns, without /g).
+const HAS_DIGIT = /[\d\uff10-\uff19]/;
+const NEEDS_NORMALIZING = /[\uff10-\uff19．，－−–％＋\u3000\u00a0\t]/;
+const HAS_DATE = new RegExp(DATE.source);
 
 export function readIndicatorText(raw: string): IndicatorTextReading {
-  const text = normalizeNumericText(raw);
-  const masked = text.replace(DATE, (m) => '＃'.repeat(m.length));
-  const numbers = [...masked.matchAll(NUMBER)];
-  if (numbers.length === 0) return { notNumeric: 'no-number' };
-  if (numbers.length > 1) {
+  if (!HAS_DIGIT.test(raw)) return { notNumeric: 'no-number' };
+  const text = NEEDS_NORMALIZING.test(raw) ? normalizeNumericText(raw) : raw.trim();
+  const masked = HAS_DATE.test(text) ? text.replace(DATE, (m) => '＃'.repeat(m.length)) : text;
+  // Only whether there are none, one or several numbers matters: stop at the second.
+  NUMBER.lastIndex = 0;
+  const m = NUMBER.exec(masked);
+  if (m === null) return { notNumeric: 'no-number' };
+  if (NUMBER.exec(masked) !== null) {
     return { notNumeric: /\d\s*[-~～至到]\s*\d/.test(masked) ? 'range' : 'several-numbers' };
   }
-  const m = numbers[0];
-  if (m === undefined || m.index === undefined) return { notNumeric: 'no-number' };
   const before = masked.slice(0, m.index);
   let after = masked.slice(m.index + m[0].length);
   if (/[A-Za-z+×*/^]\s*$/.test(before) || /^\s*[A-Za-z+×*/^]/.test(after)) return { notNumeric: 'formula' };

@@ -9,6 +9,10 @@ import { gradeOf, readGrade } from './grade';
 import { levelKey, matchesNode, sameLevel } from './level-names';
 import { scoreExecution } from './score-execution';
 import { scoreIndicator } from './score-indicator';
+import { extend } from './extend';
+import type { IndicatorTextReader } from './score-indicator';
+import { readIndicatorText } from './read-indicator-text';
+import type { IndicatorTextReading } from './read-indicator-text';
 import type { ExecutionScore, GroupScore, IndicatorScore, LevelScore, ScoreResult } from './score-result';
 
 const sum = (values: readonly Decimal[]): Decimal => values.reduce((a, b) => a.plus(b), ZERO);
@@ -31,6 +35,14 @@ export function scoreEvaluation(
   const policies: ScoringPolicies = { ...framework.policies, ...overrides };
   const findings: Finding[] = [];
   const places = policies.indicatorScorePlaces;
+  // Rows repeat their texts ("100%", "≥95%", a target that is also the actual): each distinct text is read
+  // once per scoring. Readings are immutable, so rows may share one; nothing outlives this call.
+  const readings = new Map<string, IndicatorTextReading>();
+  const read = (text: string): IndicatorTextReading => {
+    let reading = readings.get(text);
+    if (!reading) readings.set(text, (reading = readIndicatorText(text)));
+    return reading;
+  };
 
   let execution: ExecutionScore | undefined;
   if (framework.execution) {
@@ -48,11 +60,13 @@ export function scoreEvaluation(
         rule: 'score.unknown-level',
         severity: 'error',
         message: `指标“${indicator.name}”的一级指标“${indicator.level1}”不在框架“${framework.name}”中，未计分`,
-        location: { ...(indicator.source ?? {}), path: `indicators[${index}].level1` },
+        location: extend(indicator.source, { path: `indicators[${index}].level1` }),
       });
       return;
     }
-    byLevel.set(node, [...(byLevel.get(node) ?? []), { indicator, index }]);
+    const rows = byLevel.get(node);
+    if (rows) rows.push({ indicator, index });
+    else byLevel.set(node, [{ indicator, index }]);
   });
 
   const levels: LevelScore[] = framework.tree.map((node) => {
@@ -60,14 +74,14 @@ export function scoreEvaluation(
     const hasLeaves = node.children.some((c) => c.leaves?.length);
     const level = hasLeaves
       ? scoreLeafLevel(node, evaluation, policies, findings)
-      : scoreIndicatorLevel(node, byLevel.get(node) ?? [], evaluation, policies, findings);
+      : scoreIndicatorLevel(node, byLevel.get(node) ?? [], evaluation, policies, findings, read);
     const stated = statedLevel?.score;
     if (statedLevel?.weight && !statedLevel.weight.eq(node.weight)) {
       findings.push({
         rule: 'score.level-weight',
         severity: 'warning',
         message: `${node.name}分值自述为 ${statedLevel.weight} 分，框架规定为 ${node.weight} 分`,
-        location: { ...(statedLevel.source ?? {}), path: 'stated.levels' },
+        location: extend(statedLevel.source, { path: 'stated.levels' }),
       });
     }
     if (stated && !stated.eq(level.computed)) {
@@ -75,7 +89,7 @@ export function scoreEvaluation(
         rule: 'score.level-differs',
         severity: 'warning',
         message: `${node.name}自述得 ${stated} 分，按指标计算为 ${level.computed} 分`,
-        location: { ...(statedLevel?.source ?? {}), path: 'stated.levels' },
+        location: extend(statedLevel?.source, { path: 'stated.levels' }),
       });
     }
     if (statedLevel?.weight && statedLevel.score && statedLevel.deduction && !statedLevel.weight.minus(statedLevel.score).eq(statedLevel.deduction)) {
@@ -83,10 +97,10 @@ export function scoreEvaluation(
         rule: 'score.deduction-inconsistent',
         severity: 'error',
         message: `${node.name}“分值 ${statedLevel.weight} 分，得 ${statedLevel.score} 分，扣 ${statedLevel.deduction} 分”自相矛盾：${statedLevel.weight} − ${statedLevel.score} = ${statedLevel.weight.minus(statedLevel.score)}`,
-        location: { ...(statedLevel.source ?? {}), path: 'stated.levels' },
+        location: extend(statedLevel.source, { path: 'stated.levels' }),
       });
     }
-    return stated ? { ...level, stated } : level;
+    return stated ? extend(level, { stated }) : level;
   });
 
   if (execution) {
@@ -185,6 +199,7 @@ function scoreIndicatorLevel(
   evaluation: Evaluation,
   policies: ScoringPolicies,
   findings: Finding[],
+  read: IndicatorTextReader,
 ): LevelScore {
   const places = policies.indicatorScorePlaces;
   if (rows.length === 0) {
@@ -211,7 +226,9 @@ function scoreIndicatorLevel(
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = levelKey(row.indicator.level2);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   const judgement = node.rule?.kind === 'judgement' ? node.rule : undefined;
   const groupScores: GroupScore[] = [];
@@ -228,7 +245,7 @@ function scoreIndicatorLevel(
         rule: 'score.unknown-level2',
         severity: 'info',
         message: `二级指标“${first.level2}”不是框架中${node.name}的二级指标（${node.children.map((c) => c.name).join('、')}）`,
-        location: { ...(first.source ?? {}), path: `indicators[${groupRows[0]?.index ?? 0}].level2` },
+        location: extend(first.source, { path: `indicators[${groupRows[0]?.index ?? 0}].level2` }),
       });
     }
     if (l2node?.weight && statedL2?.weight && !l2node.weight.eq(statedL2.weight)) {
@@ -241,7 +258,7 @@ function scoreIndicatorLevel(
     }
     const scored = groupRows.map((r) => {
       const path = `indicators[${r.index}]`;
-      if (!judgement) return scoreIndicator(r.indicator, r.index, policies, path);
+      if (!judgement) return scoreIndicator(r.indicator, r.index, policies, path, read);
       // Judgement rows are not run through the indicator rules: their standard is not in the table.
       const W = r.indicator.weight;
       const s = r.indicator.score;
@@ -394,14 +411,14 @@ function scoreLeaf(
         ? `${value.explanation}，${rule.direction === 'max' ? '≤' : '≥'} ${rule.threshold}%，得满分 ${W} 分`
         : `${value.explanation}，超出 ${rule.threshold}% ${roundHalfAwayFromZero(over, 2)} 个百分点，每个百分点扣 ${rule.perPoint} 分，得 ${computed} 分`;
     }
-    return { ...base, method: 'formula', actual: v, unit: '%', computed, reason };
+    return extend(base, { method: 'formula' as const, actual: v, unit: '%', computed, reason });
   }
   const row = evaluation.indicators.find((i) => sameLevel(i.name, leaf.name));
   if (row?.score !== undefined) {
     const computed = Decimal.min(row.score, W);
-    return { ...base, method: 'judgement', stated: row.score, computed, reason: `${rule.kind === 'judgement' ? rule.why : '无法计算'}；采用自评 ${row.score} 分` };
+    return extend(base, { method: 'judgement' as const, stated: row.score, computed, reason: `${rule.kind === 'judgement' ? rule.why : '无法计算'}；采用自评 ${row.score} 分` });
   }
   const why = value && !value.ok ? value.reason : '未提供该指标的评分';
   findings.push({ rule: 'score.leaf-unscored', severity: 'warning', message: `“${leaf.name}”：${why}，计 0 分`, location: { path: 'indicators' } });
-  return { ...base, method: 'judgement', computed: ZERO, reason: `${why}，计 0 分` };
+  return extend(base, { method: 'judgement' as const, computed: ZERO, reason: `${why}，计 0 分` });
 }

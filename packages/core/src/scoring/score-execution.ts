@@ -6,6 +6,7 @@ import type { Evaluation, FundRow } from '../model/evaluation';
 import type { Finding } from '../model/finding';
 import type { ExecutionItem, ScoringPolicies } from '../frameworks/framework';
 import type { ExecutionScore } from './score-result';
+import { extend } from './extend';
 
 /**
  * The 预算执行率 item (scoring-rules.md §2.4): score = W × min(rate, 100%), rounded to the policy's places.
@@ -19,6 +20,18 @@ export function scoredFundRow(evaluation: Evaluation): { row: FundRow; index: nu
   if (index < 0) index = evaluation.funds.findIndex((r) => r.line === 'total');
   const row = evaluation.funds[index];
   return row ? { row, index } : undefined;
+}
+
+// The same rate is needed by scoring and by two audit rules, for every row of every audit: once per row
+// object (rows are immutable; the weak map keeps nothing alive).
+const ROW_RATES = new WeakMap<FundRow, Percent | undefined>();
+
+/** 全年执行数 ÷ 全年预算数 of a row, in percent points, exact; undefined without both, or for a zero budget. */
+export function fundRowRate(row: FundRow): Percent | undefined {
+  if (ROW_RATES.has(row)) return ROW_RATES.get(row);
+  const rate = row.annualBudget && row.executed ? (ratePercent(row.executed, row.annualBudget) ?? undefined) : undefined;
+  ROW_RATES.set(row, rate);
+  return rate;
 }
 
 /**
@@ -44,7 +57,7 @@ export function scoreExecution(
   const found = scoredFundRow(evaluation);
   const row = found?.row;
   const path = found ? `funds.rows[${found.index}]` : 'funds';
-  const location = { ...(row?.source ?? {}), path };
+  const location = extend(row?.source, { path });
   const weight = row?.weight ?? evaluation.stated.execution?.weight ?? item.weight;
   if (!weight.eq(item.weight)) {
     findings.push({
@@ -57,7 +70,7 @@ export function scoreExecution(
   const stated = row?.statedScore ?? evaluation.stated.execution?.score;
   const budget = row?.annualBudget;
   const executed = row?.executed;
-  const computedRate = budget && executed ? ratePercent(executed, budget) ?? undefined : undefined;
+  const computedRate = row ? fundRowRate(row) : undefined;
   const statedRate = row?.statedRate;
   const base = {
     weight,
@@ -78,7 +91,7 @@ export function scoreExecution(
       message: '缺少全年预算数、全年执行数或执行率，无法计算预算执行率得分',
       location,
     });
-    return { score: { ...base, basis: 'none', reason: '缺少预算执行数据，未计分' }, findings };
+    return { score: extend(base, { basis: 'none' as const, reason: '缺少预算执行数据，未计分' }), findings };
   }
 
   const amounts = budget && executed ? `${executed} ÷ ${budget}` : '';
@@ -138,5 +151,5 @@ export function scoreExecution(
       location: { ...location, path: `${path}.note` },
     });
   }
-  return { score: { ...base, rate, basis, computed, reason }, findings };
+  return { score: extend(base, { rate, basis, computed, reason }), findings };
 }

@@ -7,6 +7,8 @@ import type { Indicator, QualLevel } from '../model/evaluation';
 import type { Finding } from '../model/finding';
 import type { ScoringPolicies } from '../frameworks/framework';
 import { readIndicatorText } from './read-indicator-text';
+import { extend } from './extend';
+import type { IndicatorTextReading } from './read-indicator-text';
 import type { IndicatorScore } from './score-result';
 
 /**
@@ -24,9 +26,12 @@ export interface IndicatorReading {
   readonly fallback?: string;
 }
 
-export function readIndicator(indicator: Indicator): IndicatorReading {
-  const t = readIndicatorText(indicator.target.text);
-  const a = readIndicatorText(indicator.actual.text);
+/** How a text is read: `readIndicatorText`, or the same through a memo (rows of a table repeat their texts). */
+export type IndicatorTextReader = (text: string) => IndicatorTextReading;
+
+export function readIndicator(indicator: Indicator, read: IndicatorTextReader = readIndicatorText): IndicatorReading {
+  const t = read(indicator.target.text);
+  const a = read(indicator.actual.text);
   const target = indicator.target.value ?? t.value;
   const actual = indicator.actual.value ?? a.value;
   const targetUnit = indicator.target.unit ?? t.unit;
@@ -115,55 +120,56 @@ export interface ScoredRow {
 
 /**
  * Scores a row. `weight` is the row's 分值; when absent the row is part of a 二级 group and only its
- * completion ratio is returned. `path` locates the row for findings ("indicators[3]").
+ * completion ratio is returned. `path` locates the row for findings ("indicators[3]"); `read` reads its
+ * 指标值 and 完成值 texts.
  */
+/** An IndicatorScore under construction: keys are added in the order the result prints them. */
+type Building = { -readonly [K in keyof IndicatorScore]: IndicatorScore[K] };
+
 export function scoreIndicator(
   indicator: Indicator,
   index: number,
   policies: ScoringPolicies,
   path: string,
+  read: IndicatorTextReader = readIndicatorText,
 ): ScoredRow {
   const findings: Finding[] = [];
   const W = indicator.weight;
   const places = policies.indicatorScorePlaces;
   const stated = indicator.score;
-  const reading = readIndicator(indicator);
+  const reading = readIndicator(indicator, read);
   const label = indicator.name || indicator.level2 || indicator.level1;
-  const location = { ...(indicator.source ?? {}), path };
-  const base = {
-    index,
-    level1: indicator.level1,
-    level2: indicator.level2,
-    name: indicator.name,
-    ...(W ? { weight: W } : {}),
-    ...(stated ? { stated } : {}),
-  };
+  // Most rows have no finding: their location is only built for one.
+  const at = (where: string) => extend(indicator.source, { path: where });
+  // Built key by key, in the order the result prints them, rather than by spreading partial objects: every
+  // audit scores every row, and V8 copies spread objects through a slow path (see extend.ts).
+  const result = { index, level1: indicator.level1, level2: indicator.level2, name: indicator.name } as Building;
+  if (W) result.weight = W;
+  if (stated) result.stated = stated;
 
   if (reading.fallback) {
-    findings.push({ rule: 'score.not-quantifiable', severity: 'info', message: `“${label}”：${reading.fallback}`, location });
+    findings.push({ rule: 'score.not-quantifiable', severity: 'info', message: `“${label}”：${reading.fallback}`, location: at(path) });
   }
   if (W && stated && stated.gt(W)) {
     findings.push({
       rule: 'score.exceeds-weight',
       severity: 'error',
       message: `“${label}”自评得分 ${stated} 分超过分值 ${W} 分`,
-      location: { ...location, path: `${path}.score` },
+      location: at(`${path}.score`),
     });
   }
 
-  let result: IndicatorScore;
   if (reading.direction !== 'QUAL' && reading.target !== undefined && reading.actual !== undefined) {
     const { ratio, explanation } = completionRatio(reading.direction, reading.actual, reading.target, policies);
     const unit = reading.unit ?? '';
-    const common = {
-      ...base,
-      method: 'quantitative' as const,
-      direction: reading.direction,
-      target: reading.target,
-      actual: reading.actual,
-      ...(reading.unit ? { unit: reading.unit } : {}),
-      ratio,
-    };
+    result.method = 'quantitative';
+    result.direction = reading.direction;
+    result.target = reading.target;
+    result.actual = reading.actual;
+    if (reading.unit) result.unit = reading.unit;
+    result.ratio = ratio;
+    // actual ÷ target, needed by both the over-achievement deduction and the over-achievement finding.
+    const share = isPositive(reading.direction) && !reading.target.isZero() ? reading.actual.div(reading.target) : undefined;
     let computed: Decimal | undefined;
     let reason: string;
     if (W) {
@@ -172,7 +178,7 @@ export function scoreIndicator(
         ? `${explanation}${unit && !explanation.includes(unit) ? `（${unit}）` : ''}，得满分 ${W} 分`
         : `${explanation}，得分 = ${W} × ${formatPercent(ratio.mul(100))} = ${computed} 分`;
       const deduction = policies.overAchievementDeduction;
-      if (deduction && isPositive(reading.direction) && !reading.target.isZero() && reading.actual.div(reading.target).gte(deduction.ratio)) {
+      if (deduction && share && share.gte(deduction.ratio)) {
         const before = computed;
         computed = Decimal.max(computed.minus(deduction.points), 0);
         reason += `；完成值超过指标值 ${roundHalfAwayFromZero(deduction.ratio.minus(1).mul(100), 0)}% 及以上，视为偏离，扣 ${before.minus(computed)} 分，得 ${computed} 分`;
@@ -180,58 +186,48 @@ export function scoreIndicator(
     } else {
       reason = `${explanation}，完成比例 ${formatPercent(ratio.mul(100))}（按二级指标合并计分）`;
     }
-    result = { ...common, ...(computed ? { computed } : {}), reason };
-    if (isPositive(reading.direction) && !reading.target.isZero()) {
-      const share = reading.actual.div(reading.target);
-      if (share.gte(policies.overAchievementRatio)) {
-        const explained = Boolean(indicator.deviationReason?.trim());
-        findings.push({
-          rule: 'score.over-achieved',
-          severity: explained ? 'info' : 'warning',
-          message: `“${label}”完成值 ${reading.actual}${unit} 为指标值 ${reading.target}${unit} 的 ${roundHalfAwayFromZero(share.mul(100), 2)}%（≥${roundHalfAwayFromZero(policies.overAchievementRatio.mul(100), 0)}%），指标值可能设定偏低${explained ? '' : '，应在偏差原因中说明'}`,
-          location,
-        });
-      }
+    if (computed) result.computed = computed;
+    result.reason = reason;
+    if (share?.gte(policies.overAchievementRatio)) {
+      const explained = Boolean(indicator.deviationReason?.trim());
+      findings.push({
+        rule: 'score.over-achieved',
+        severity: explained ? 'info' : 'warning',
+        message: `“${label}”完成值 ${reading.actual}${unit} 为指标值 ${reading.target}${unit} 的 ${roundHalfAwayFromZero(share.mul(100), 2)}%（≥${roundHalfAwayFromZero(policies.overAchievementRatio.mul(100), 0)}%），指标值可能设定偏低${explained ? '' : '，应在偏差原因中说明'}`,
+        location: at(path),
+      });
     }
   } else {
     const level = indicator.qualLevel;
     const unmet = UNMET.test(indicator.actual.text);
-    const common = { ...base, method: 'qualitative' as const, direction: 'QUAL' as const };
+    result.method = 'qualitative';
+    result.direction = 'QUAL';
     if (!W) {
       const ratio = unmet || (level && level !== 'achieved') ? undefined : ONE;
-      result = {
-        ...common,
-        ...(ratio ? { ratio } : {}),
-        reason: ratio ? `定性指标，完成值“${indicator.actual.text}”表明已达成（按二级指标合并计分）` : `定性指标未完全达成，需人工评定（按二级指标合并计分）`,
-      };
+      if (ratio) result.ratio = ratio;
+      result.reason = ratio ? `定性指标，完成值“${indicator.actual.text}”表明已达成（按二级指标合并计分）` : `定性指标未完全达成，需人工评定（按二级指标合并计分）`;
     } else if (level) {
       const band = QUAL_BANDS[level];
-      let computed: Decimal;
-      let reason: string;
       if (stated && inBand(stated, W, level, places)) {
-        computed = stated;
-        reason = `定性指标，完成档次“${band.label}”（分值的 ${band.low}–${band.high}），自评 ${stated} 分在区间内`;
+        result.computed = stated;
+        result.reason = `定性指标，完成档次“${band.label}”（分值的 ${band.low}–${band.high}），自评 ${stated} 分在区间内`;
       } else if (!stated && level === 'achieved') {
-        computed = W;
-        reason = `定性指标，完成档次“${band.label}”，得满分 ${W} 分`;
+        result.computed = W;
+        result.reason = `定性指标，完成档次“${band.label}”，得满分 ${W} 分`;
       } else {
-        computed = roundHalfAwayFromZero(W.mul(band.low), places);
-        reason = `定性指标，完成档次“${band.label}”，${stated ? `自评 ${stated} 分不在区间内` : '未填得分'}，按区间下限计 ${computed} 分，需人工评定`;
+        const computed = roundHalfAwayFromZero(W.mul(band.low), places);
+        result.computed = computed;
+        result.reason = `定性指标，完成档次“${band.label}”，${stated ? `自评 ${stated} 分不在区间内` : '未填得分'}，按区间下限计 ${computed} 分，需人工评定`;
         findings.push({
           rule: 'score.qualitative-band',
           severity: 'error',
           message: `“${label}”完成档次为“${band.label}”，得分应在分值 ${W} 的 ${band.low}–${band.high} 之间，${stated ? `自评 ${stated} 分不符` : '未填得分'}`,
-          location: { ...location, path: `${path}.score` },
+          location: at(`${path}.score`),
         });
       }
-      result = { ...common, computed, reason };
     } else if (unmet) {
-      const computed = stated && stated.lte(W) ? stated : ZERO;
-      result = {
-        ...common,
-        computed,
-        reason: `定性指标，完成值“${indicator.actual.text}”表明未完全达成，${stated ? `采用自评 ${stated} 分` : '未填得分，计 0 分'}，需人工评定档次`,
-      };
+      result.computed = stated && stated.lte(W) ? stated : ZERO;
+      result.reason = `定性指标，完成值“${indicator.actual.text}”表明未完全达成，${stated ? `采用自评 ${stated} 分` : '未填得分，计 0 分'}，需人工评定档次`;
       findings.push({
         rule: stated && stated.eq(W) ? 'score.full-points-unmet' : 'score.qualitative-unrated',
         severity: 'warning',
@@ -239,18 +235,16 @@ export function scoreIndicator(
           stated && stated.eq(W)
             ? `“${label}”完成值“${indicator.actual.text}”表明未完全达成，却得满分 ${W} 分`
             : `“${label}”完成值表明未完全达成，应注明完成档次并按区间评分`,
-        location,
+        location: at(path),
       });
     } else if (stated && stated.lte(W)) {
-      result = {
-        ...common,
-        computed: stated,
-        reason: stated.eq(W)
-          ? `定性指标，完成值“${indicator.actual.text}”表明已达成，得满分 ${W} 分`
-          : `定性指标，采用自评 ${stated} 分（达成档为分值的 80%–100%）`,
-      };
+      result.computed = stated;
+      result.reason = stated.eq(W)
+        ? `定性指标，完成值“${indicator.actual.text}”表明已达成，得满分 ${W} 分`
+        : `定性指标，采用自评 ${stated} 分（达成档为分值的 80%–100%）`;
     } else {
-      result = { ...common, computed: W, reason: `定性指标，完成值“${indicator.actual.text}”表明已达成，得满分 ${W} 分` };
+      result.computed = W;
+      result.reason = `定性指标，完成值“${indicator.actual.text}”表明已达成，得满分 ${W} 分`;
     }
   }
 
@@ -259,7 +253,7 @@ export function scoreIndicator(
       rule: 'score.deduction-without-reason',
       severity: 'warning',
       message: `“${label}”扣 ${W.minus(result.computed)} 分，但未填写偏差原因分析及改进措施`,
-      location: { ...location, path: `${path}.deviationReason` },
+      location: at(`${path}.deviationReason`),
     });
   }
   if (W && stated && result.computed && !stated.eq(result.computed) && result.method === 'quantitative') {
@@ -267,7 +261,7 @@ export function scoreIndicator(
       rule: 'score.stated-differs',
       severity: stated.minus(result.computed).abs().gt('0.01') ? 'warning' : 'info',
       message: `“${label}”自评 ${stated} 分，按规则计算为 ${result.computed} 分（${result.reason}）`,
-      location: { ...location, path: `${path}.score` },
+      location: at(`${path}.score`),
     });
   }
   return { score: result, findings };

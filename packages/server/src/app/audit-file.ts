@@ -72,11 +72,49 @@ function strip<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const LOCATION_KEYS = Object.keys(sourceRefSchema.shape) as (keyof z.infer<typeof sourceRefSchema>)[];
+const TEXT_KEYS: ReadonlySet<string> = new Set(['file', 'path']);
+
+function isPlain(o: unknown): o is Record<string, unknown> {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return false;
+  const proto: unknown = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+}
+const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/**
+ * A well-formed statement as `jixiao import` writes it, read without zod: every audit of an imported file
+ * decodes all its statements, and zod's generic walk cost as much as several rules together. Gives exactly
+ * what the zod path gives (keys in the schema's order, unknown keys dropped, undefined location fields
+ * left out); anything it does not recognise as well-formed goes to zod, which says what is wrong.
+ */
+function wellFormedStatement(item: unknown): Statement | undefined {
+  if (!isPlain(item) || !isPlain(item.location)) return undefined;
+  const { label, value, unit, printedUnit, places, sentence, text } = item;
+  if (typeof label !== 'string' || typeof value !== 'string' || !DECIMAL.test(value) || typeof text !== 'string') return undefined;
+  if ((unit !== 'wanyuan' && unit !== 'percent') || (printedUnit !== '万元' && printedUnit !== '元' && printedUnit !== '%')) return undefined;
+  if (!isCount(places) || !isCount(sentence)) return undefined;
+  const location: Record<string, string | number> = {};
+  for (const key of LOCATION_KEYS) {
+    const v = item.location[key];
+    if (v === undefined) continue;
+    if (TEXT_KEYS.has(key) ? typeof v !== 'string' : typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+    location[key] = v as string | number;
+  }
+  return { label, value: dec(value), unit, printedUnit, places, sentence, text, location };
+}
+
 /** Statements read back from their JSON form; a malformed one is a finding, the rest are kept. */
 function decodeStatements(json: readonly unknown[], file: string): { statements: Statement[]; findings: Finding[] } {
   const statements: Statement[] = [];
   const findings: Finding[] = [];
   json.forEach((item, i) => {
+    const fast = wellFormedStatement(item);
+    if (fast) {
+      statements.push(fast);
+      return;
+    }
     const parsed = statementSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -90,8 +128,14 @@ function decodeStatements(json: readonly unknown[], file: string): { statements:
   return { statements, findings };
 }
 
+const PART_KIND_SET: ReadonlySet<unknown> = new Set(PART_KINDS);
+
 function decodeParts(json: readonly unknown[]): ReportPart[] {
   return json.flatMap((p) => {
+    // As for statements: a well-formed part without zod, the same object (kind, then title when there is one).
+    if (isPlain(p) && PART_KIND_SET.has(p.kind) && (p.title === undefined || typeof p.title === 'string')) {
+      return [p.title === undefined ? { kind: p.kind as ReportPart['kind'] } : { kind: p.kind as ReportPart['kind'], title: p.title }];
+    }
     const parsed = partSchema.safeParse(p);
     return parsed.success ? [strip(parsed.data)] : [];
   });

@@ -7,7 +7,10 @@ import type { CostLine } from '../../model/basic-data';
 import type { Statement } from '../../extract/read-statements';
 import type { AuditRule } from '../audit-rule';
 import { RuleRecorder } from '../audit-rule';
-import { agreement } from '../tolerance';
+import { agreement, surelyWrong } from '../tolerance';
+import { fundRowRate } from '../../scoring/score-execution';
+import { memoize } from '../memo';
+import { extend } from '../../scoring/extend';
 import type { Agreement } from '../tolerance';
 
 /**
@@ -34,7 +37,7 @@ const executionRate: AuditRule = {
     for (const e of input.evaluations) {
       for (const [index, row] of e.funds.entries()) {
         if (!row.statedRate || !row.executed || !row.annualBudget || row.annualBudget.isZero()) continue;
-        const exact = row.executed.div(row.annualBudget).mul(HUNDRED);
+        const exact = fundRowRate(row) as Decimal;
         const places = row.statedRate.decimalPlaces();
         const a = agreement(row.statedRate, exact, places);
         // On the scored row, say what the contradiction is worth: W × rate either way (linear rule).
@@ -46,7 +49,7 @@ const executionRate: AuditRule = {
         rec.record(
           OUTCOME[a],
           `${who(e)}${row.label}执行率：${fmt(row.executed)} ÷ ${fmt(row.annualBudget)} = ${formatPercent(exact)}，报告称 ${formatPercent(row.statedRate, places)}${a === 'rounding' ? '（舍入差异）' : ''}${worth}`,
-          { ...(row.source ?? {}), path: `funds.rows[${index}]` },
+          extend(row.source, { path: `funds.rows[${index}]` }),
         );
       }
     }
@@ -64,7 +67,7 @@ const executionOver100: AuditRule = {
     for (const e of input.evaluations) {
       for (const row of e.funds) {
         if (!row.executed || !row.annualBudget || row.annualBudget.isZero()) continue;
-        const rate = ratePercent(row.executed, row.annualBudget) as Decimal;
+        const rate = fundRowRate(row) as Decimal;
         const words = `${who(e)}${row.label}：执行 ${fmt(row.executed)} ÷ 预算 ${fmt(row.annualBudget)} = ${formatPercent(rate)}`;
         rec.record(rate.gt(HUNDRED) ? 'warning' : 'ok', rate.gt(HUNDRED) ? `${words}，超过 100%，预算编制的准确性值得关注` : words, row.source);
       }
@@ -172,15 +175,20 @@ const basicDataSums: AuditRule = {
   },
 };
 
-/** Statements in sentences: a sentence ends at 。 or ；between two figures of the same paragraph. */
-function sentences(statements: readonly Statement[]): Statement[][] {
+/**
+ * Statements in sentences: a sentence ends at 。 or ；between two figures of the same paragraph. Three
+ * rules read the same statements this way: grouped once per list (the groups are only read, never changed).
+ */
+const sentences = memoize((statements: readonly Statement[]): readonly (readonly Statement[])[] => {
   const groups = new Map<string, Statement[]>();
   for (const s of statements) {
     const key = `${s.location.file ?? ''}#${s.location.block ?? ''}#${s.sentence}`;
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else groups.set(key, [s]);
   }
   return [...groups.values()];
-}
+});
 
 const PRIOR = /^(较|比|同比)上年度?|^上年/;
 const CHANGE = /(增加|减少|增长|下降|上升|降低)了?$/;
@@ -273,31 +281,40 @@ const shares: AuditRule = {
   check: (input) => {
     const rec = new RuleRecorder('audit.shares');
     const all = input.statements;
-    const index = new Map(all.map((s, i) => [s, i]));
+    // Statements recur as candidate wholes of several shares: each is turned into a float once.
+    const floats = new Map<Statement, number>();
+    const float = (s: Statement): number => {
+      let f = floats.get(s);
+      if (f === undefined) floats.set(s, (f = s.value.toNumber()));
+      return f;
+    };
     for (const group of sentences(all)) {
       for (let i = 0; i < group.length; i++) {
         const share = group[i];
-        const part = group[i - 1];
+        const part = i > 0 ? group[i - 1] : undefined;
         if (!share || share.unit !== 'percent' || !/^占/.test(share.label) || !part || part.unit !== 'wanyuan') continue;
         // The whole: a figure named by the share's label, else one the part's label names ("基本支出中人员经费"),
         // else any larger figure before it in the paragraph — the one that fits best, the named one first.
         const names = [...wholeNames(share.label), ...(/^(.+?)中/.exec(part.label)?.[1] ? [/^(.+?)中/.exec(part.label)?.[1] as string] : [])];
-        const at = index.get(part) ?? 0;
+        // The part's place in the list (its last, should the same statement be listed twice).
+        const at = all.lastIndexOf(part);
         const before = all.slice(Math.max(0, at - 12), at).filter((s) => s.unit === 'wanyuan' && s.value.gt(part.value));
         const named = before.filter((s) => names.some((n) => s.label.includes(n)));
         const candidates = [...named, ...before.filter((s) => !named.includes(s))];
         // The first whole that makes the share exactly wins; else the first within rounding; else the first.
-        let best: { w: Statement; a: Agreement } | undefined;
+        // Most candidates are far off: a float estimate rules them out without the exact division.
+        let best: { w: Statement; a: Agreement; exact?: Decimal } | undefined;
         for (const w of candidates) {
-          const a = agreement(share.value, part.value.div(w.value).mul(HUNDRED), share.places);
+          const exact = surelyWrong(float(share), (float(part) / float(w)) * 100, share.places) ? undefined : part.value.div(w.value).mul(HUNDRED);
+          const a = exact ? agreement(share.value, exact, share.places) : 'wrong';
           if (a === 'exact') {
-            best = { w, a };
+            best = { w, a, exact };
             break;
           }
-          if (!best || (a === 'rounding' && best.a !== 'rounding')) best = { w, a };
+          if (!best || (a === 'rounding' && best.a !== 'rounding')) best = { w, a, ...(exact ? { exact } : {}) };
         }
         if (!best) continue;
-        const exact = part.value.div(best.w.value).mul(HUNDRED);
+        const exact = best.exact ?? part.value.div(best.w.value).mul(HUNDRED);
         rec.record(
           best.a === 'exact' ? 'ok' : best.a === 'rounding' ? 'info' : 'warning',
           `占比：${fmt(part.value)} ÷ ${fmt(best.w.value)}（${best.w.label}）= ${formatPercent(exact)}，报告称 ${formatPercent(share.value, share.places)}${best.a === 'rounding' ? '（舍入或凑足 100% 的差异）' : ''}`,

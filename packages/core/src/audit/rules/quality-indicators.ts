@@ -1,4 +1,5 @@
 import { memoize } from '../memo';
+import { extend } from '../../scoring/extend';
 import type { Evaluation, Indicator } from '../../model/evaluation';
 import type { Framework, Level1Node } from '../../frameworks/framework';
 import { cite } from '../../frameworks/sources';
@@ -57,11 +58,11 @@ const refinement: AuditRule = {
         if (r === 'refined') return;
         flawed += 1;
         if (r === 'noName') {
-          rec.record('warning', `${p}“${i.level1}/${i.level2}”下第 ${index + 1} 行指标没有三级指标名称，未细化到三级`, { ...(i.source ?? {}), path: `indicators[${index}].name` });
+          rec.record('warning', `${p}“${i.level1}/${i.level2}”下第 ${index + 1} 行指标没有三级指标名称，未细化到三级`, extend(i.source, { path: `indicators[${index}].name` }));
         } else if (r === 'noLevel2') {
-          rec.record('warning', `${p}指标“${nameOf(i)}”没有二级指标，未细化到三级`, { ...(i.source ?? {}), path: `indicators[${index}].level2` }, i.name);
+          rec.record('warning', `${p}指标“${nameOf(i)}”没有二级指标，未细化到三级`, extend(i.source, { path: `indicators[${index}].level2` }), i.name);
         } else {
-          rec.record('info', `${p}指标“${nameOf(i)}”未写二级指标，“${i.level1}”下只有一个二级，可以归类`, { ...(i.source ?? {}), path: `indicators[${index}].level2` }, i.name);
+          rec.record('info', `${p}指标“${nameOf(i)}”未写二级指标，“${i.level1}”下只有一个二级，可以归类`, extend(i.source, { path: `indicators[${index}].level2` }), i.name);
         }
       });
       if (flawed === 0) rec.record('ok', `${p}${e.indicators.length} 项指标均细化到一级、二级、三级`);
@@ -99,7 +100,7 @@ const measurability: AuditRule = {
         rec.record(
           'info',
           `${p}指标“${nameOf(indicator)}”的年度指标值${target ? `“${target}”` : ''}${reason}，无法衡量是否完成`,
-          { ...(indicator.source ?? {}), path: `indicators[${index}].target` },
+          extend(indicator.source, { path: `indicators[${index}].target` }),
           target || undefined,
         );
       }

@@ -1,4 +1,5 @@
 import { memoize2 } from '../memo';
+import { extend } from '../../scoring/extend';
 import type { Evaluation, ReportSection } from '../../model/evaluation';
 import type { SourceRef } from '../../model/source-ref';
 import type { Framework } from '../../frameworks/framework';
@@ -7,7 +8,7 @@ import type { AuditRule } from '../audit-rule';
 import { RuleRecorder } from '../audit-rule';
 import { matchOutline, reportsOf } from './quality-sections';
 import type { ItemList, TextItem } from './quality-text';
-import { MATCH_MIN_SHARED, clip, contentWords, isFundShortage, isMoreFunds, listItems, sharedWords } from './quality-text';
+import { MATCH_MIN_SHARED, clip, contentPairs, isFundShortage, isMoreFunds, listItems, pairWord } from './quality-text';
 
 export interface ProblemMatch {
   readonly problem: TextItem;
@@ -49,16 +50,21 @@ function analyse(e: Evaluation, framework: Framework): ProblemAnalysis {
   const measuresSection = find('measures');
   const problems = problemsSection ? listItems(problemsSection.section.text) : EMPTY;
   const measures = measuresSection ? listItems(measuresSection.section.text) : EMPTY;
+  // Every problem is paired with every measure: each text's content words are read once, as pair codes.
+  const measurePairs = measures.items.map((m) => contentPairs(m.text));
   const matches = problems.items.map((problem): ProblemMatch => {
     // The claim is the headline; a headline of one content word or none is read with the item's text.
-    const claim = contentWords(problem.headline).size >= MATCH_MIN_SHARED ? problem.headline : problem.text;
-    const needed = Math.max(1, Math.min(MATCH_MIN_SHARED, contentWords(claim).size));
-    let best: { measure: TextItem; shared: string[] } | undefined;
-    for (const measure of measures.items) {
-      const shared = sharedWords(claim, measure.text);
+    const headlinePairs = contentPairs(problem.headline);
+    const claim = headlinePairs.size >= MATCH_MIN_SHARED ? headlinePairs : contentPairs(problem.text);
+    const needed = Math.max(1, Math.min(MATCH_MIN_SHARED, claim.size));
+    let best: { measure: TextItem; shared: number[] } | undefined;
+    for (const [k, measure] of measures.items.entries()) {
+      const pairs = measurePairs[k] as ReadonlySet<number>;
+      const shared = [...claim].filter((p) => pairs.has(p));
       if (!best || shared.length > best.shared.length) best = { measure, shared };
     }
-    return best && best.shared.length >= needed ? { problem, measure: best.measure, shared: best.shared } : { problem, shared: best?.shared ?? [] };
+    const shared = (best?.shared ?? []).map(pairWord);
+    return best && best.shared.length >= needed ? { problem, measure: best.measure, shared } : { problem, shared };
   });
   return {
     ...(problemsSection ? { problemsSection } : {}),
@@ -72,7 +78,7 @@ function analyse(e: Evaluation, framework: Framework): ProblemAnalysis {
 }
 
 const at = (s: { readonly section: ReportSection; readonly index: number } | undefined): SourceRef =>
-  s ? { ...(s.section.source ?? {}), path: `sections[${s.index}].text` } : { path: 'sections' };
+  s ? extend(s.section.source, { path: `sections[${s.index}].text` }) : { path: 'sections' };
 
 const problemsMeasures: AuditRule = {
   id: 'audit.quality.problems-measures',

@@ -1,4 +1,5 @@
 import { memoize2 } from '../memo';
+import { extend } from '../../scoring/extend';
 import type { Evaluation, ReportSection } from '../../model/evaluation';
 import type { SourceRef } from '../../model/source-ref';
 import type { Framework, OutlineSection, RequiredAttachment } from '../../frameworks/framework';
@@ -87,7 +88,7 @@ export function emptySubheadings(text: string): string[] {
 }
 
 function sectionRef(section: ReportSection | undefined, index: number | undefined): SourceRef {
-  return index === undefined ? { path: 'sections' } : { ...(section?.source ?? {}), path: `sections[${index}].text` };
+  return index === undefined ? { path: 'sections' } : extend(section?.source, { path: `sections[${index}].text` });
 }
 
 const sections: AuditRule = {

@@ -5,6 +5,8 @@ import type { Evaluation } from '../../model/evaluation';
 import type { Framework } from '../../frameworks/framework';
 import type { ReportPart } from '../../extract/extract-report';
 import { matchesNode } from '../../scoring/level-names';
+import { memoize2 } from '../memo';
+import { extend } from '../../scoring/extend';
 import { refinementOf, unmeasurableIndicators } from './quality-indicators';
 import { analyseProblems } from './quality-problems';
 import { countAttachments, lacksContent, matchOutline } from './quality-sections';
@@ -214,8 +216,13 @@ function scoreAttachments(r: RubricInput, line: RubricLine): Scored {
   return { score, reason: `缺附件“${missing.map((c) => c.attachment.title).join('”“')}”，每少一个扣 2 分，扣 ${line.points.minus(score)} 分` };
 }
 
-/** The weight a table gives each scored item (预算执行率 and each 一级), against the framework's. */
-function weightItems(e: Evaluation, f: Framework): { readonly item: string; readonly stated?: Decimal; readonly due: Decimal }[] {
+/**
+ * The weight a table gives each scored item (预算执行率 and each 一级), against the framework's. Read once
+ * per table: the report's own table is read again for the scheme the reason quotes.
+ */
+const weightItems = memoize2(readWeightItems);
+
+function readWeightItems(e: Evaluation, f: Framework): readonly { readonly item: string; readonly stated?: Decimal; readonly due: Decimal }[] {
   const items: { item: string; stated?: Decimal; due: Decimal }[] = [];
   if (f.execution) {
     const stated = e.funds.find((row) => row.weight)?.weight ?? e.stated.execution?.weight;
@@ -232,7 +239,7 @@ function weightItems(e: Evaluation, f: Framework): { readonly item: string; read
 const titleOf = (e: Evaluation): string => (e.kind === 'project' ? `【${e.title}】` : `【部门整体】`);
 
 function scoreWeights(r: RubricInput, line: RubricLine): Scored {
-  const items = r.evaluations.flatMap((e) => weightItems(e, r.frameworkOf(e)).map((w) => ({ ...w, e })));
+  const items = r.evaluations.flatMap((e) => weightItems(e, r.frameworkOf(e)).map((w) => extend(w, { e })));
   if (items.length === 0) return { score: ZERO, reason: '没有绩效自评表，无法核对权重' };
   const wrong = items.filter((w) => !w.stated?.eq(w.due));
   const scheme = weightItems(r.report, r.frameworkOf(r.report))
