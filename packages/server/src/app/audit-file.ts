@@ -3,6 +3,7 @@ import { AUDIT_RULES, DEFAULT_FRAMEWORK_ID, FRAMEWORKS, auditReport, dec, findFr
 import type { AuditRule, Check, Evaluation, Finding, Framework, ReportPart, Statement } from '@jixiao/core';
 import { decodeEvaluationFile } from '../schema/evaluation-codec';
 import type { ImportResult } from './import-document';
+import { importedModel } from './import-document';
 
 /** The audit of one file: every finding (errors first) and every comparison made, clean or not. */
 export interface FileAudit {
@@ -175,10 +176,12 @@ interface Material {
   readonly year?: number;
   /** Findings the file already carries (the importer's), listed with the auditor's. */
   readonly findings: readonly Finding[];
+  /** The model the JSON was encoded from, when it is at hand (an import in this process): used instead of decoding. */
+  readonly model?: { readonly evaluations: readonly Evaluation[]; readonly statements: readonly Statement[] };
 }
 
 function audit(m: Material, rules: readonly AuditRule[]): FileAudit {
-  const decoded = decodeEvaluationFile(m.evaluationsJson);
+  const decoded = m.model ? { ok: true as const, evaluations: [...m.model.evaluations] } : decodeEvaluationFile(m.evaluationsJson);
   if (!decoded.ok) {
     const findings: Finding[] = decoded.issues.map((issue) => ({
       rule: 'audit.bad-evaluation-file',
@@ -189,7 +192,7 @@ function audit(m: Material, rules: readonly AuditRule[]): FileAudit {
     return { file: m.file, ...(m.unit ? { unit: m.unit } : {}), ...(m.year ? { year: m.year } : {}), findings: [...m.findings, ...findings].sort(bySeverity), checks: [] };
   }
   const evaluations = decoded.evaluations;
-  const { statements, findings: statementFindings } = decodeStatements(m.statements, m.file);
+  const { statements, findings: statementFindings } = m.model ? { statements: [...m.model.statements], findings: [] } : decodeStatements(m.statements, m.file);
   const { frameworkOf, findings: frameworkFindings } = frameworks(evaluations, m.file);
   const result = auditReport({ evaluations, statements, frameworkOf, ...(m.parts ? { parts: decodeParts(m.parts) } : {}) }, rules);
   const first = evaluations[0];
@@ -214,6 +217,7 @@ export function auditImported(result: ImportResult, rules: readonly AuditRule[] 
     const findings = result.findings.length ? result.findings : [{ rule: 'import.failed', severity: 'error' as const, message: result.error ?? `${result.file}：未能导入`, location: { file: result.file } }];
     return { file: result.file, ...(report?.unit ? { unit: report.unit } : {}), ...(report?.year ? { year: report.year } : {}), findings: [...findings].sort(bySeverity), checks: [] };
   }
+  const model = importedModel(result);
   return audit({
     file: result.file,
     evaluationsJson: { evaluations: report.evaluations },
@@ -222,6 +226,7 @@ export function auditImported(result: ImportResult, rules: readonly AuditRule[] 
     ...(report.unit ? { unit: report.unit } : {}),
     ...(report.year ? { year: report.year } : {}),
     findings: result.findings,
+    ...(model ? { model } : {}),
   }, rules);
 }
 

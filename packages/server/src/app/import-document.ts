@@ -1,5 +1,5 @@
 import { emptyFileFinding, extractReport, scoredFundRow, tooLargeFinding } from '@jixiao/core';
-import type { DocumentFormat, Finding } from '@jixiao/core';
+import type { DocumentFormat, Evaluation, Finding, Statement } from '@jixiao/core';
 import { encodeEvaluation } from '../schema/evaluation-codec';
 import type { DocumentReaders, ImportLimits } from './ports';
 
@@ -53,6 +53,17 @@ function failed(file: string, rule: string, message: string): ImportResult {
   return refused(file, { rule, severity: 'error', message, location: { file } });
 }
 
+/**
+ * The model an import result was encoded from, for an audit in the same process (an upload is imported and
+ * audited in one request): it spares decoding the result's JSON again. A result that crossed a thread or a
+ * file has none, and is decoded. Results are read-only, so the model cannot go stale.
+ */
+const MODELS = new WeakMap<ImportResult, { readonly evaluations: readonly Evaluation[]; readonly statements: readonly Statement[] }>();
+
+export function importedModel(result: ImportResult): { readonly evaluations: readonly Evaluation[]; readonly statements: readonly Statement[] } | undefined {
+  return MODELS.get(result);
+}
+
 export async function importDocument(bytes: Uint8Array, file: string, readers: DocumentReaders, limits: ImportLimits): Promise<ImportResult> {
   if (bytes.byteLength > limits.maxFileBytes) return refused(file, tooLargeFinding(file, bytes.byteLength, limits.maxFileBytes));
   if (bytes.byteLength === 0) return refused(file, emptyFileFinding(file));
@@ -73,7 +84,7 @@ export async function importDocument(bytes: Uint8Array, file: string, readers: D
   const main = report.evaluations[0];
   const scored = main ? scoredFundRow(main)?.row : undefined;
   const fatal = report.evaluations.length === 0;
-  return {
+  const result: ImportResult = {
     file,
     ok: !fatal,
     ...(fatal ? { error: report.findings.find((f) => f.severity === 'error')?.message ?? '没有找到绩效自评内容' } : {}),
@@ -95,4 +106,6 @@ export async function importDocument(bytes: Uint8Array, file: string, readers: D
     },
     findings: report.findings,
   };
+  if (!fatal) MODELS.set(result, { evaluations: report.evaluations, statements: report.statements });
+  return result;
 }
