@@ -21,7 +21,7 @@ import { auditImported } from '../packages/server/src/app/audit-file';
 import { DEFAULT_LIMITS } from '../packages/server/src/adapters/importers/limits';
 import { CLI_READERS } from '../packages/server/src/cli/readers';
 
-const seeds = new URL('../../shared/seeds/', import.meta.url);
+const seeds = new URL('../packages/server/demo/', import.meta.url);
 const formats = new URL('../packages/server/test/fixtures/formats/', import.meta.url);
 const files: [string, URL][] = [
   ...['000_f9e1903535bc2e24', '001_89c0cb00bebb9dcf', '002_e2faa60e7ec703ad', '003_3601ec7874285035', '004_cbe60655ee86d378'].map((s): [string, URL] => [`${s}.txt`, new URL(`${s}.txt`, seeds)]),

@@ -13,7 +13,7 @@ import { HAS_POPPLER, HAS_SOFFICE } from './system-tools';
 // in the same batch import normally. One real batch on the worker pool, bad files between good ones.
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-bad-'));
-const seed = (name: string) => readFileSync(new URL(`../../../../shared/seeds/${name}`, import.meta.url));
+const seed = (name: string) => readFileSync(new URL(`../demo/${name}`, import.meta.url));
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/formats/${name}`, import.meta.url));
 let results: ImportResult[] = [];
 

@@ -3,7 +3,10 @@ import { fileURLToPath } from 'node:url';
 import type { Evaluation } from '@jixiao/core';
 import { decodeEvaluationFile } from '../src/schema/evaluation-codec';
 
-/** The five seed reports in ../shared/seeds, by number. */
+/**
+ * The five seed reports, by number: byte-identical copies of ../shared/seeds kept in packages/server/demo (the
+ * demo loads them too), so that the tests need nothing outside the repository.
+ */
 export const SEED_FILES = {
   '000': '000_f9e1903535bc2e24.txt',
   '001': '001_89c0cb00bebb9dcf.txt',
@@ -18,7 +21,7 @@ export const SEEDS = Object.keys(SEED_FILES) as Seed[];
 
 /** The seed report's published text, as bytes. */
 export function seedBytes(seed: Seed): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(`../../../../shared/seeds/${SEED_FILES[seed]}`, import.meta.url)));
+  return new Uint8Array(readFileSync(new URL(`../demo/${SEED_FILES[seed]}`, import.meta.url)));
 }
 
 /** The seed report's published text. */

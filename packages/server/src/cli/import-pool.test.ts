@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runImportPool } from './import-pool';
 
-const seeds = fileURLToPath(new URL('../../../../../shared/seeds/', import.meta.url));
+const seeds = fileURLToPath(new URL('../../demo/', import.meta.url));
 const files = ['000_f9e1903535bc2e24.txt', '003_3601ec7874285035.txt', '004_cbe60655ee86d378.txt', 'README.md'].map((f) => `${seeds}${f}`);
 
 describe('runImportPool (worker threads)', () => {

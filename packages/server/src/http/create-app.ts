@@ -57,6 +57,7 @@ export function createApp(deps: AppDeps): ApiApp {
         baseUri: ["'self'"],
         formAction: ["'self'"],
       },
+      xFrameOptions: 'DENY',
       crossOriginEmbedderPolicy: false,
     }),
   );

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { fixturePath } from '../../../test/seed-fixtures';
 import { runCli } from '../../../test/run-cli';
 
-const seeds = fileURLToPath(new URL('../../../../../../shared/seeds', import.meta.url));
+const seeds = fileURLToPath(new URL('../../../demo', import.meta.url));
 const seed000 = `${seeds}/000_f9e1903535bc2e24.txt`;
 const seed004 = `${seeds}/004_cbe60655ee86d378.txt`;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../../test/run-cli';
 
-const seeds = fileURLToPath(new URL('../../../../../../shared/seeds', import.meta.url));
+const seeds = fileURLToPath(new URL('../../../demo', import.meta.url));
 
 describe('jixiao import', () => {
   it('imports every seed of a directory, one result per file, and reports the README as unreadable without stopping', async () => {

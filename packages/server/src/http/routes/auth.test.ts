@@ -117,7 +117,7 @@ describeStores('auth API', (store) => {
     expect(res.status).toBe(200);
     // Security headers on every response.
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };

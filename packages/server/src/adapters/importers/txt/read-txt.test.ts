@@ -4,7 +4,7 @@ import type { DocumentBlock, TableBlock } from '@jixiao/core';
 import { DEFAULT_LIMITS } from '../limits';
 import { parseTxt, readNumbering, readTxt } from './read-txt';
 
-const seed = (name: string) => readFileSync(new URL(`../../../../../../../shared/seeds/${name}`, import.meta.url), 'utf8');
+const seed = (name: string) => readFileSync(new URL(`../../../../demo/${name}`, import.meta.url), 'utf8');
 const tables = (blocks: readonly DocumentBlock[]) => blocks.filter((b): b is TableBlock => b.kind === 'table');
 const texts = (t: TableBlock | undefined, row: number) => t?.rows[row]?.map((c) => c.text);
 
