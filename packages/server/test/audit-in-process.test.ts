@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readTxt } from '../adapters/importers/txt/read-txt';
-import { readDocx } from '../adapters/importers/docx/read-docx';
-import { readPdf } from '../adapters/importers/pdf/read-pdf';
-import { DEFAULT_LIMITS } from '../adapters/importers/limits';
-import { SEEDS, SEED_FILES, seedBytes } from '../../test/seed-fixtures';
-import { auditImported } from './audit-file';
-import { importDocument, importedModel } from './import-document';
-import type { ImportResult } from './import-document';
+import { readTxt } from '../src/adapters/importers/txt/read-txt';
+import { readDocx } from '../src/adapters/importers/docx/read-docx';
+import { readPdf } from '../src/adapters/importers/pdf/read-pdf';
+import { DEFAULT_LIMITS } from '../src/adapters/importers/limits';
+import { SEEDS, SEED_FILES, seedBytes } from './seed-fixtures';
+import { auditImported } from '../src/app/audit-file';
+import { importDocument, importedModel } from '../src/app/import-document';
+import type { ImportResult } from '../src/app/import-document';
 
 /**
  * An upload is imported and audited in one request, so the audit uses the model the import was encoded from
@@ -16,7 +16,7 @@ import type { ImportResult } from './import-document';
  * `jixiao audit imported.json` does, and what a result that crossed a worker thread gets).
  */
 const READERS = { txt: readTxt, docx: readDocx, pdf: readPdf };
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/formats/${name}`, import.meta.url)));
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/formats/${name}`, import.meta.url)));
 
 const files: [string, () => Uint8Array][] = [
   ...SEEDS.map((seed): [string, () => Uint8Array] => [SEED_FILES[seed], () => seedBytes(seed)]),
