@@ -19,6 +19,7 @@ import { createEvaluation } from '../packages/server/src/app/evaluations/evaluat
 import { importDocument } from '../packages/server/src/app/import-document';
 import type { Insertable } from 'kysely';
 import type { EvaluationStatus, JurisdictionTable } from '../packages/server/src/app/store/database';
+import pg from 'pg';
 
 const UNITS = 50;
 const YEARS = Array.from({ length: 10 }, (_, i) => 2016 + i);
@@ -30,6 +31,20 @@ const MAIN = fileURLToPath(new URL('../packages/server/src/http/main.ts', import
 const SERVER_DIR = fileURLToPath(new URL('../packages/server/', import.meta.url));
 
 const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-bench-service-'));
+// JIXIAO_BENCH_POSTGRES=postgres://…/db: the same run against a fresh database on that server (created and
+// dropped here), to compare the two engines; without it, the embedded store the quick start uses.
+const postgresAdmin = process.env.JIXIAO_BENCH_POSTGRES;
+const benchDb = `jixiao_bench_${process.pid}`;
+let databaseUrl = '';
+if (postgresAdmin) {
+  const admin = new pg.Client({ connectionString: postgresAdmin });
+  await admin.connect();
+  await admin.query(`create database ${benchDb}`);
+  await admin.end();
+  const url = new URL(postgresAdmin);
+  url.pathname = `/${benchDb}`;
+  databaseUrl = url.toString();
+}
 
 // ---- 1. The data: seed 004's 部门整体 evaluation, with different amounts for every unit and year.
 const t0 = performance.now();
@@ -57,7 +72,7 @@ function varied(unit: number, year: number): Record<string, unknown> {
   return { ...template, year, title: `测试单位${unit + 1}`, unit: { name: `测试单位${unit + 1}` }, funds: { ...funds, rows } };
 }
 
-const setup = await openStore({ dataDir });
+const setup = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
 const db = setup.db;
 const rootId = 'j_hn';
 // 湖南省 → 5 cities → 2 counties each; 50 units spread over all 16 jurisdictions.
@@ -93,7 +108,7 @@ console.log(`loaded ${counts.n} evaluations (${counts.withBudget} with a budget,
 // ---- 2. The server, as `npm start` runs it.
 const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
   cwd: SERVER_DIR,
-  env: { ...process.env, DATABASE_URL: '', JIXIAO_DATA_DIR: dataDir, JIXIAO_DEMO: '0', PORT: '0', JIXIAO_HOST: '127.0.0.1' },
+  env: { ...process.env, DATABASE_URL: databaseUrl, JIXIAO_DATA_DIR: dataDir, JIXIAO_DEMO: '0', PORT: '0', JIXIAO_HOST: '127.0.0.1' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = await new Promise<string>((resolve, reject) => {
@@ -167,10 +182,16 @@ const after = memory();
 child.kill('SIGTERM');
 await new Promise((r) => child.on('exit', r));
 rmSync(dataDir, { recursive: true, force: true });
+if (postgresAdmin) {
+  const admin = new pg.Client({ connectionString: postgresAdmin });
+  await admin.connect();
+  await admin.query(`drop database if exists ${benchDb} with (force)`);
+  await admin.end();
+}
 
 // ---- 3. The table (docs/benchmarks.md, Service).
 const [health, dashboard] = runs;
-console.log(`\n${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${CONNECTIONS} connections × ${SECONDS} s; load average before the runs ${loadBefore}, after ${loadavg()[0]?.toFixed(1)}`);
+console.log(`\n${postgresAdmin ? "PostgreSQL (DATABASE_URL)" : "embedded store (PGlite)"}; ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${CONNECTIONS} connections × ${SECONDS} s; load average before the runs ${loadBefore}, after ${loadavg()[0]?.toFixed(1)}`);
 console.log('| endpoint | requests/s | p50 ms | p99 ms | requests | non-2xx | errors | × health (requests/s) |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of runs) {
@@ -178,7 +199,7 @@ for (const r of runs) {
   console.log(`| \`${r.path.replace(rootId, '<湖南省>')}\` | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.non2xx} | ${r.errors} | ${ratio} |`);
 }
 if (!dashboard) console.log('| dashboard | (no dashboard or evaluations route answered 200) | | | | | | |');
-console.log(`\n| server memory (embedded store, ${counts.n} evaluations) | MiB |`);
+console.log(`\n| server memory (${postgresAdmin ? "Node process only; PostgreSQL runs apart" : "embedded store"}, ${counts.n} evaluations) | MiB |`);
 console.log('|---|---|');
 console.log(`| RSS at idle after start and login | ${idle.rss.toFixed(0)} |`);
 console.log(`| peak RSS under load (sampled every 100 ms) | ${peak.toFixed(0)} |`);
