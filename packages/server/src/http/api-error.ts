@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { JixiaoError } from '@jixiao/core';
 
@@ -52,6 +53,19 @@ export function errorBody(code: string, message: string, details?: unknown): Err
 export function handleError(log: (line: string) => void) {
   return (error: Error, c: Context): Response => {
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.details), error.status);
+    // Hono's own refusals (a body that is not JSON, a wrong content type): the client's mistake, said in Chinese.
+    if (error instanceof HTTPException && error.status < 500) {
+      const malformed = /malformed json/i.test(error.message);
+      const code: ApiErrorCode = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      const message = malformed
+        ? '请求体不是有效的 JSON'
+        : code === 'UNSUPPORTED_MEDIA_TYPE'
+          ? '请求体的类型不对：应为 Content-Type: application/json'
+          : code === 'PAYLOAD_TOO_LARGE'
+            ? '请求体太大'
+            : `请求无效（HTTP ${error.status}）`;
+      return c.json(errorBody(code, message), ERROR_STATUS[code]);
+    }
     const code = error instanceof JixiaoError ? error.code : 'INTERNAL';
     log(`内部错误 [${code}] ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.json(errorBody('INTERNAL', `服务器内部错误（${code}），请联系系统管理员`), 500);

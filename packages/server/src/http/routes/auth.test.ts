@@ -112,6 +112,17 @@ describeStores('auth API', (store) => {
     expect(body.error.message).toMatch(/^username：.+；password：/);
   });
 
+  it('answers a body that is not JSON, or not sent as JSON, with 400/415 in Chinese, not a 500', async () => {
+    const send = (body: string, type: string) => api.app.request('http://localhost/api/auth/login', { method: 'POST', headers: { 'content-type': type }, body });
+    const broken = await send('{"username": "a", ', 'application/json');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: { code: 'BAD_REQUEST', message: '请求体不是有效的 JSON' } });
+    const text = await send('username=a', 'text/plain');
+    expect(text.status).toBe(415);
+    expect(await text.json()).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求体的类型不对：应为 Content-Type: application/json' } });
+    expect(api.logs).toEqual([]);
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await api.anonymous().get('/api/openapi.json');
     expect(res.status).toBe(200);
