@@ -83,6 +83,8 @@ interface Cell {
   readonly open?: boolean;
 }
 
+/** Bytes sent as they are, declared as JSON: a body cut off in the middle. */
+const BROKEN_JSON = new TextEncoder().encode('{"unitId": "u_yy", ');
 const content003 = JSON.parse(readFileSync(fixturePath('003'), 'utf8')) as Record<string, unknown>;
 const SMALL_TXT = seedBytes('003');
 
@@ -255,6 +257,32 @@ describeStores('access matrix', (store) => {
       }
     }
     expect(leaks).toEqual([]);
+  });
+
+  it('answers bad input on every route with a 4xx in Chinese, never a 500', async () => {
+    const admin = await api.as('admin');
+    const filler = await api.as('filler_yy');
+    const bad: string[] = [];
+    for (const cell of CELLS) {
+      if (cell.route === '/api/auth/logout') continue;
+      const { path } = await cell.request(targets.own, ++counter);
+      // Writes get a body of the wrong shape; every route gets ids that do not exist and a query out of range.
+      const probes: [string, string, unknown][] = [
+        [cell.method, path.replace(/(\/api\/(?:evaluations|imports|documents|users|units|jurisdictions|public\/reports))\/[^/?]+/, '$1/no-such-id'), undefined],
+        [cell.method, `${path}${path.includes('?') ? '&' : '?'}year=abc&page=-1&pageSize=100000`, undefined],
+      ];
+      if (cell.method !== 'GET') probes.push([cell.method, path, 'not an object'], [cell.method, path, { unexpected: [1, 2, 3] }], [cell.method, path, BROKEN_JSON]);
+      for (const client of [admin, filler]) {
+        for (const [method, probePath, body] of probes) {
+          const res = await client.request(method, probePath, body, body === BROKEN_JSON ? { 'content-type': 'application/json' } : {});
+          const text = await res.text();
+          if (res.status >= 500) bad.push(`${method} ${probePath}: ${res.status} ${text.slice(0, 120)}`);
+          else if (res.status >= 400 && !/[\u4e00-\u9fff]/.test(text)) bad.push(`${method} ${probePath}: ${res.status} without a Chinese message: ${text.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+    expect(api.logs).toEqual([]);
   });
 
   it('covers every route of the OpenAPI document', async () => {
