@@ -122,6 +122,7 @@ const CELLS: readonly Cell[] = [
   },
   { method: 'GET', route: '/api/units/{unitId}/imports', expected: onUnit('read'), request: (t) => ({ path: `/api/units/${t.unitId}/imports` }) },
   { method: 'GET', route: '/api/imports/{id}', expected: onUnit('read'), request: (t) => ({ path: `/api/imports/${t.importId}` }) },
+  { method: 'GET', route: '/api/imports/{id}/text', expected: onUnit('read'), request: (t) => ({ path: `/api/imports/${t.importId}/text` }) },
   { method: 'POST', route: '/api/imports/{id}/accept', expected: onUnit('edit'), request: (t) => ({ path: `/api/imports/${t.importId}/accept`, body: {} }) },
   { method: 'GET', route: '/api/documents/{id}', expected: onUnit('read'), request: (t) => ({ path: `/api/documents/${t.documentId}` }) },
   { method: 'GET', route: '/api/evaluations/{id}/export.docx', expected: onUnit('read'), request: (t) => ({ path: `/api/evaluations/${t.evaluationId}/export.docx` }) },
@@ -148,6 +149,7 @@ const CELLS: readonly Cell[] = [
   { method: 'PUT', route: '/api/jurisdictions/{id}/deadlines/{year}', expected: onJurisdiction('manage', 'review'), request: (t) => ({ path: `/api/jurisdictions/${t.jurisdictionId}/deadlines/2022`, body: { submit: '2023-05-31', review: '2023-06-10', publish: '2023-06-20' } }) },
   { method: 'GET', route: '/api/workbench', expected: anyone, request: () => ({ path: '/api/workbench?year=2022' }) },
   { method: 'GET', route: '/api/dashboard', expected: onJurisdiction(), request: (t) => ({ path: `/api/dashboard?jurisdictionId=${t.jurisdictionId}&year=2022` }) },
+  { method: 'GET', route: '/api/dashboard/export.xlsx', expected: onJurisdiction(), request: (t) => ({ path: `/api/dashboard/export.xlsx?jurisdictionId=${t.jurisdictionId}&year=2022` }) },
   { method: 'GET', route: '/api/dashboard/units/{unitId}', expected: onUnit('read'), request: (t) => ({ path: `/api/dashboard/units/${t.unitId}` }) },
   { method: 'GET', route: '/api/public/reports', expected: anyone, open: true, request: () => ({ path: '/api/public/reports' }) },
   // Not published (a draft): 404 for everyone, logged in or not — publication is the only way out.

@@ -55,6 +55,30 @@ export type DocxRenderer = (evaluations: readonly Evaluation[], framework: Frame
 /** Writes the 附表 as one .xlsx workbook, a sheet per table. */
 export type XlsxRenderer = (evaluations: readonly Evaluation[]) => Promise<Uint8Array>;
 
+/**
+ * A figure as the store holds it (an exact decimal string), with what it is: an amount in 万元, a rate in
+ * percent points, or a score. The renderer decides how a spreadsheet shows it.
+ */
+export interface ReportFigure {
+  readonly kind: 'amount' | 'rate' | 'score';
+  readonly value: string;
+}
+
+/** A cell of a plain report table: text, a count, an exact figure, or empty. */
+export type ReportCell = string | number | ReportFigure | null;
+
+/** One sheet of a report workbook: a title line, a header row, the rows, and notes under the table. */
+export interface ReportTable {
+  readonly name: string;
+  readonly title: string;
+  readonly columns: readonly { readonly header: string; readonly width: number }[];
+  readonly rows: readonly (readonly ReportCell[])[];
+  readonly notes: readonly string[];
+}
+
+/** Writes report tables (the supervision dashboard's view) as one .xlsx workbook, a sheet per table. */
+export type ReportXlsxRenderer = (tables: readonly ReportTable[]) => Promise<Uint8Array>;
+
 /** Password hashing (argon2id in adapters/passwords); verify never throws for a malformed stored hash. */
 export interface PasswordHasher {
   hash(password: string): Promise<string>;

@@ -13,6 +13,7 @@ import { registerHealthRoutes } from './routes/health';
 import { registerImportRoutes } from './routes/imports';
 import { registerAuditLogRoutes } from './routes/audit-log';
 import { registerDashboardRoutes } from './routes/dashboard';
+import { registerDashboardExportRoutes } from './routes/dashboard-export';
 import { registerDeadlineRoutes } from './routes/deadlines';
 import { registerFrameworkRoutes } from './routes/frameworks';
 import { registerJurisdictionRoutes } from './routes/jurisdictions';
@@ -27,7 +28,7 @@ import { sessionMiddleware } from './session';
  * zod (a 400 with the field path in Chinese), finds its actor through the session middleware, and scopes
  * its queries with app/access (a row outside the actor's grants answers 404, an action outside the role 403).
  */
-const ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [registerHealthRoutes, registerAuthRoutes, registerEvaluationRoutes, registerEvaluationWorkflowRoutes, registerCommentRoutes, registerImportRoutes, registerExportRoutes, registerJurisdictionRoutes, registerUnitRoutes, registerUserRoutes, registerFrameworkRoutes, registerDeadlineRoutes, registerWorkbenchRoutes, registerDashboardRoutes, registerPublicRoutes, registerAuditLogRoutes];
+const ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [registerHealthRoutes, registerAuthRoutes, registerEvaluationRoutes, registerEvaluationWorkflowRoutes, registerCommentRoutes, registerImportRoutes, registerExportRoutes, registerJurisdictionRoutes, registerUnitRoutes, registerUserRoutes, registerFrameworkRoutes, registerDeadlineRoutes, registerWorkbenchRoutes, registerDashboardRoutes, registerDashboardExportRoutes, registerPublicRoutes, registerAuditLogRoutes];
 
 export function createApp(deps: AppDeps): ApiApp {
   const app = new OpenAPIHono<AppEnv>({

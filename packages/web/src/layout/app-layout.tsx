@@ -1,4 +1,5 @@
 import { AppstoreOutlined, BarChartOutlined, FileSearchOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
@@ -18,6 +19,8 @@ const NAV: readonly NavItem[] = [
   { key: '/workbench', label: '工作台', icon: <AppstoreOutlined aria-hidden /> },
   { key: '/evaluations', label: '评价列表', icon: <FileSearchOutlined aria-hidden /> },
   { key: '/dashboard', label: '监督看板', icon: <BarChartOutlined aria-hidden />, roles: ['finance_reviewer', 'npc_supervisor', 'admin'] },
+  { key: '/import', label: '导入与审查', icon: <CloudUploadOutlined aria-hidden />, roles: ['filler', 'finance_reviewer', 'npc_supervisor'] },
+  { key: '/review', label: '审核', icon: <AuditOutlined aria-hidden />, roles: ['finance_reviewer'] },
   { key: '/public', label: '公开报告', icon: <GlobalOutlined aria-hidden /> },
 ];
 

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * What the browser tests (and scripts/bench-web.ts) need around them: the web app built, the real server
@@ -102,6 +103,48 @@ export async function startServer(options: { readonly timeoutMs?: number } = {})
   };
   return { url, output: () => output, stop };
 }
+
+export const DESKTOP = { width: 1024, height: 768 };
+export const TABLET = { width: 820, height: 1180 };
+
+/** A page in a fresh context (no session); the page's uncaught errors are collected for the test to check. */
+export interface OpenedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * For one describe block: the real server (with its demo world) and Chromium, started before its tests and
+ * stopped after them, and a way to open pages on them.
+ */
+export function browserSuite(): { open(viewport?: { width: number; height: number }): Promise<OpenedPage> } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    async open(viewport = DESKTOP) {
+      if (!browser || !server) throw new Error('the browser suite has not started');
+      const context = await newContext(browser, server.url, viewport);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      return { context, page, errors, close: () => context.close() };
+    },
+  };
+}
+
+/** The page's level-1 heading with this name. */
+export const pageHeading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from './harness';
-import { browserUnavailable, ensureWebBuilt, launchBrowser, newContext, screenshot, signIn, startServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, TABLET, browserSuite, browserUnavailable, pageHeading, screenshot, signIn } from './harness';
 
 /*
  * The web app in a real browser against the real server and its demo world (the five Hunan seed reports, one
@@ -9,34 +7,12 @@ import { browserUnavailable, ensureWebBuilt, launchBrowser, newContext, screensh
  * to test-output/screenshots/.
  */
 const unavailable = browserUnavailable();
-const DESKTOP = { width: 1024, height: 768 };
-const TABLET = { width: 820, height: 1180 };
 
 describe.skipIf(unavailable !== undefined)(`web app in Chromium${unavailable ? ` — skipped: ${unavailable}` : ''}`, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  /** A page in a fresh context (no session); the page's uncaught errors fail the test that opened it. */
-  async function open(viewport = DESKTOP): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    const context = await newContext(browser, server.url, viewport);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    return { page, errors, close: () => context.close() };
-  }
-
-  const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  const open = suite.open;
+  const heading = pageHeading;
 
   // Each role lands on its 工作台 and sees what only that role has to do (demo statuses: demo-world.ts).
   const ROLES = [

@@ -342,10 +342,41 @@ describeStores('imports API', (store) => {
     expect(uploadedAt).toBeGreaterThan(answeredAt);
   });
 
+  it('gives the uploaded report\'s text by block and row for the findings to point into, only to those who may read the unit', async () => {
+    const filler = await api.as('filler_yy');
+    const mine = await json<ImportBody>(await upload(filler, 'u_yy', 2022, SEED_004, SEED_004_NAME));
+    const res = await filler.get(`/api/imports/${mine.importId}/text`);
+    expect(res.status).toBe(200);
+    const body = await json<{ importId: string; file: string; format: string; lines: { block: number; kind: string; row?: number; text: string; cells?: string[] }[] }>(res);
+    expect(body).toMatchObject({ importId: mine.importId, file: SEED_004_NAME, format: 'txt' });
+    // The execution-rate finding of 运行维护经费 points at a table row; that row is in the text with its figures.
+    const finding = mine.findings.find((f) => f.rule === 'audit.execution-rate' && f.message.includes('394 ÷ 400.03'));
+    const at = finding?.location as { block: number; row: number } | undefined;
+    expect(at).toMatchObject({ block: expect.any(Number), row: expect.any(Number) });
+    const line = body.lines.find((l) => l.block === at?.block && l.row === at?.row);
+    expect(line?.kind).toBe('row');
+    expect(line?.text).toContain('400.03');
+    expect(body.lines[0]).toMatchObject({ block: 0, kind: 'heading' });
+    // Read like GET /api/imports/:id: the city's reviewer may, another unit's filler gets 404.
+    expect((await (await api.as('fin_yy')).get(`/api/imports/${mine.importId}/text`)).status).toBe(200);
+    const foreign = await (await api.as('filler_ly')).get(`/api/imports/${mine.importId}/text`);
+    expect(foreign.status).toBe(404);
+    expect((await filler.get('/api/imports/no-such-import/text')).status).toBe(404);
+  });
+
+  it('answers 422 with the reason for the text of a file that could not be read', async () => {
+    const filler = await api.as('filler_yy');
+    const bad = await json<ImportBody>(await upload(filler, 'u_yy', 2022, TRUNCATED_DOCX, '截断的报告.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
+    expect(bad.ok).toBe(false);
+    const res = await filler.get(`/api/imports/${bad.importId}/text`);
+    expect(res.status).toBe(422);
+    expect((await json<ErrorBody>(res)).error.message).toContain('截断的报告.docx');
+  });
+
   it('documents the import and export routes in the OpenAPI document, the upload as raw bytes', async () => {
     const doc = await json<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; parameters?: { name: string; in: string }[] }>> }>(await api.anonymous().get('/api/openapi.json'));
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/units/{unitId}/imports', '/api/imports/{id}', '/api/imports/{id}/accept', '/api/documents/{id}', '/api/evaluations/{id}/export.docx', '/api/evaluations/{id}/export.xlsx', '/api/evaluations/{id}/export.pdf']),
+      expect.arrayContaining(['/api/units/{unitId}/imports', '/api/imports/{id}', '/api/imports/{id}/accept', '/api/imports/{id}/text', '/api/documents/{id}', '/api/evaluations/{id}/export.docx', '/api/evaluations/{id}/export.xlsx', '/api/evaluations/{id}/export.pdf']),
     );
     const post = doc.paths['/api/units/{unitId}/imports']?.post;
     expect(Object.keys(post?.requestBody?.content ?? {})).toEqual(['application/octet-stream']);

@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { can } from '../../app/access/permissions';
 import { acceptImport } from '../../app/documents/accept-import';
 import type { AcceptResult } from '../../app/documents/accept-import';
-import { findDuplicate, findImport, listImports, saveImport, sha256Hex } from '../../app/documents/document-store';
+import { findDocument, findDuplicate, findImport, listImports, saveImport, sha256Hex } from '../../app/documents/document-store';
 import type { SavedImport } from '../../app/documents/document-store';
 import { ImportQueue } from '../../app/documents/import-queue';
+import { readImportText } from '../../app/documents/import-text';
 import { failedImport, importUpload, toStoredImport } from '../../app/documents/import-upload';
 import type { StoredImport } from '../../app/documents/import-upload';
 import { findUnit } from '../../app/evaluations/evaluation-queries';
@@ -146,6 +147,31 @@ const getRoute = createRoute({
   responses: { 200: { description: '导入结果', content: { 'application/json': { schema: importDetailSchema } } }, ...errorResponses },
 });
 
+const textLineSchema = z
+  .object({
+    block: z.number().int().openapi({ description: '块序号（从 0 起，按阅读顺序），即审查发现 location.block' }),
+    kind: z.enum(['heading', 'paragraph', 'row']),
+    row: z.number().int().optional().openapi({ description: '表格行号（从 0 起），即 location.row' }),
+    page: z.number().int().optional(),
+    text: z.string(),
+    cells: z.array(z.string()).optional().openapi({ description: '表格行的各单元格' }),
+  })
+  .openapi('ImportTextLine');
+
+const textRoute = createRoute({
+  method: 'get',
+  path: '/api/imports/{id}/text',
+  tags: ['导入'],
+  summary: '上传文件的原文（按读取器读出的块，逐行给出块序号与表格行号，供对照审查发现）',
+  request: { params: idParamSchema },
+  responses: {
+    200: { description: '原文', content: { 'application/json': { schema: z.object({ importId: z.string(), file: z.string(), format: z.string(), lines: z.array(textLineSchema) }).openapi('ImportText') } } },
+    ...errorResponses,
+    422: { description: '文件无法读取', content: errorContent },
+    503: { description: '正在导入的文件过多，请稍后再试', content: errorContent },
+  },
+});
+
 const acceptRoute = createRoute({
   method: 'post',
   path: '/api/imports/{id}/accept',
@@ -279,6 +305,22 @@ export function registerImportRoutes(app: ApiApp, deps: AppDeps): void {
     const r = found.result;
     const result = { file: r.file, ok: r.ok, ...(r.error ? { error: r.error } : {}), ...(r.report ? { report: r.report } : {}), findings: r.findings };
     return c.json({ ...view({ ...found, duplicate: false }, { id: found.unitId, name: found.unitName }), result: result as unknown as Record<string, never> }, 200);
+  });
+
+  app.openapi(textRoute, async (c) => {
+    const actor = requireActor(c);
+    const found = await findImport(deps.db, actor, c.req.valid('param').id);
+    if (!found) throw notFound('导入记录');
+    const doc = await findDocument(deps.db, actor, found.documentId);
+    if (!doc) throw notFound('导入记录');
+    // Reading is the same CPU-bound work as an import, so it waits its turn in the same queue.
+    const limitMs = deps.importLimits.timeoutMs + AUDIT_MARGIN_MS;
+    const outcome = await queue.run(() => readImportText(doc.bytes, found.filename, deps.readers, deps.importLimits), limitMs);
+    if (outcome.kind === 'busy') throw new ApiError('UNAVAILABLE', '正在导入的文件较多，请稍后再查看原文');
+    if (outcome.kind !== 'done') throw new ApiError('UNPROCESSABLE', `${found.filename}：读取原文超时`);
+    const text = outcome.value;
+    if (!text.ok) throw new ApiError('UNPROCESSABLE', text.message);
+    return c.json({ importId: found.importId, file: found.filename, format: text.format, lines: text.lines.map(({ cells, ...line }) => ({ ...line, ...(cells ? { cells: [...cells] } : {}) })) }, 200);
   });
 
   app.openapi(acceptRoute, async (c) => {

@@ -11,8 +11,10 @@ import { differs, money, percent, plotValue, score } from '../../format';
 import { FLAG_LABEL, RULE_TITLE, SEVERITY_COLOR, SEVERITY_LABEL, STATUS_LABEL } from '../../labels';
 import { usePageTitle } from '../../use-page-title';
 import { recentYears } from '../../years';
+import { DashboardActions } from './dashboard-actions';
 import { EChart } from './echart';
 import type { ChartOption } from './echart';
+import { TrendChart } from './trend-chart';
 
 /** The pattern a supervisor looks for first: a high self-score on money largely unspent. */
 const HIGH_SCORE = '90';
@@ -27,6 +29,11 @@ export function isHighScoreLowExecution(u: Pick<DashboardUnit, 'statedScore' | '
 
 function unitLink(u: Pick<DashboardUnit, 'unitId'>, year: number): string {
   return `/evaluations?unitId=${encodeURIComponent(u.unitId)}&year=${year}`;
+}
+
+/** The drill-down: the unit's evaluations across the years (pages/unit-history). */
+function unitHistoryLink(u: Pick<DashboardUnit, 'unitId'>): string {
+  return `/dashboard/units/${encodeURIComponent(u.unitId)}`;
 }
 
 /**
@@ -84,11 +91,15 @@ export function DashboardPage() {
         jurisdictionId && <Skeleton active />
       ) : (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <DashboardActions jurisdictionId={data.jurisdiction.id} jurisdictionName={data.jurisdiction.name} year={data.year} />
           <Totals data={data} />
+          <Card title={<h2 className="jx-card-title">历年趋势</h2>} size="small">
+            <TrendChart trend={data.trend} year={data.year} />
+          </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card title={<h2 className="jx-card-title">各单位预算执行率</h2>} size="small">
-                <ExecutionBars units={data.units} onPick={(u) => navigate(unitLink(u, data.year))} />
+                <ExecutionBars units={data.units} onPick={(u) => navigate(unitHistoryLink(u))} />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
@@ -174,7 +185,7 @@ function ExecutionBars({ units, onPick }: { readonly units: readonly DashboardUn
     <>
       <EChart option={option} height={Math.max(160, shown.length * 34 + 50)} label={`各单位预算执行率：${summary}`} onClick={(i) => shown[i] && onPick(shown[i])} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        红色低于 80%，橙色 80%—90% 或超过 100%（执行数超过预算数）。点击柱条查看该单位的评价。
+        红色低于 80%，橙色 80%—90% 或超过 100%（执行数超过预算数）。点击柱条查看该单位历年的评价。
       </Typography.Text>
     </>
   );
@@ -239,7 +250,11 @@ function UnitTable({ units, year }: { readonly units: readonly DashboardUnit[]; 
       width: 170,
       render: (_: unknown, u) => (
         <>
-          <div>{u.unitName}</div>
+          <div>
+            <Link to={unitHistoryLink(u)} aria-label={`${u.unitName}历年评价`}>
+              {u.unitName}
+            </Link>
+          </div>
           <div className="jx-sub">{u.jurisdictionName}</div>
         </>
       ),

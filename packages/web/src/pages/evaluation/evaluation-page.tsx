@@ -10,6 +10,7 @@ import { EvaluationTable, FindingCounts, StatusTag, evaluationName } from '../..
 import { PageHeader } from '../../components/page-header';
 import { chineseDate, differs, money, percent, score } from '../../format';
 import { usePageTitle } from '../../use-page-title';
+import { EditButton } from '../editor/edit-button';
 import { describePath, pathCandidates, sectionIndex } from './field-paths';
 import { FindingsPanel } from './findings-panel';
 import { FundsTable } from './funds-table';
@@ -78,13 +79,16 @@ export function EvaluationPage() {
           </>
         }
         extra={
-          <WorkflowActions
-            evaluation={evaluation}
-            onDone={() => {
-              detail.reload();
-              comments.reload();
-            }}
-          />
+          <Space wrap>
+            <EditButton evaluation={evaluation} />
+            <WorkflowActions
+              evaluation={evaluation}
+              onDone={() => {
+                detail.reload();
+                comments.reload();
+              }}
+            />
+          </Space>
         }
       >
         <Space size={4} wrap style={{ marginTop: 6 }}>
