@@ -1,15 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Grid, List, Result, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { findFramework } from '@jixiao/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, downloadFile } from '../../api/client';
+import { downloadFile } from '../../api/client';
 import type { Comment, EvaluationCheck, EvaluationContent, EvaluationDetail, Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { EvaluationTable, FindingCounts, StatusTag, evaluationName } from '../../components/evaluation-table';
 import { PageHeader } from '../../components/page-header';
 import { chineseDate, differs, money, percent, score } from '../../format';
 import { usePageTitle } from '../../use-page-title';
+import { useSavedCheck } from './use-saved-check';
 import { EditButton } from '../editor/edit-button';
 import { describePath, pathCandidates, sectionIndex } from './field-paths';
 import { FindingsPanel } from './findings-panel';
@@ -28,7 +29,7 @@ export function EvaluationPage() {
   const { id = '' } = useParams();
   const detail = useApi<EvaluationDetail>(`/api/evaluations/${encodeURIComponent(id)}`);
   const evaluation = detail.data;
-  const check = useCheck(evaluation);
+  const check = useSavedCheck(evaluation);
   const comments = useApi<Page<Comment>>(evaluation ? `/api/evaluations/${encodeURIComponent(id)}/comments` : null, { pageSize: 200 });
   const [target, setTarget] = useState<string | null>(null);
   const [openSections, setOpenSections] = useState<string[]>([]);
@@ -152,24 +153,6 @@ export function EvaluationPage() {
   );
 }
 
-/** The engine's score of the saved version (not recorded with the evaluation, so asked for on each view). */
-function useCheck(evaluation: EvaluationDetail | undefined): { data?: EvaluationCheck; error?: string } {
-  const [state, setState] = useState<{ key?: string; data?: EvaluationCheck; error?: string }>({});
-  const key = evaluation ? `${evaluation.id}@${evaluation.version}` : undefined;
-  useEffect(() => {
-    if (!evaluation || !key) return;
-    let live = true;
-    api
-      .post<EvaluationCheck>(`/api/evaluations/${encodeURIComponent(evaluation.id)}/check`, { quiet: true })
-      .then((data) => live && setState({ key, data }))
-      .catch((error: unknown) => live && setState({ key, error: error instanceof ApiError ? error.message : String(error) }));
-    return () => {
-      live = false;
-    };
-    // Rechecked only when the version changes; the evaluation object itself changes on every reload.
-  }, [key]);
-  return state.key === key ? state : {};
-}
 
 function BasicInfo({ evaluation, check }: { readonly evaluation: EvaluationDetail; readonly check: EvaluationCheck | undefined }) {
   const field = useFieldProps();

@@ -4,7 +4,26 @@ import type { EvaluationContent, Finding, Severity } from '../../api/types';
 import { SEVERITY_COLOR, SEVERITY_LABEL } from '../../labels';
 import { describePath } from './field-paths';
 
-type Filter = 'all' | Severity;
+export type SeverityFilterValue = 'all' | Severity;
+
+/** 全部 / 错误 / 警告 / 提示 with their counts: the one filter over a list of findings. */
+export function SeverityFilter({ findings, value, onChange }: { readonly findings: readonly Finding[]; readonly value: SeverityFilterValue; readonly onChange: (value: SeverityFilterValue) => void }) {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return (
+    <Segmented<SeverityFilterValue>
+      size="small"
+      value={value}
+      onChange={onChange}
+      aria-label="按严重程度筛选"
+      options={[
+        { value: 'all', label: `全部 ${findings.length}` },
+        { value: 'error', label: `错误 ${count('error')}` },
+        { value: 'warning', label: `警告 ${count('warning')}` },
+        { value: 'info', label: `提示 ${count('info')}` },
+      ]}
+    />
+  );
+}
 
 /**
  * The findings of the evaluation's current version, errors first. Each one that names a field is a button:
@@ -21,8 +40,7 @@ export function FindingsPanel({
   readonly onSelect: (path: string) => void;
   readonly style?: React.CSSProperties;
 }) {
-  const [filter, setFilter] = useState<Filter>('all');
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const [filter, setFilter] = useState<SeverityFilterValue>('all');
   const shown = filter === 'all' ? findings : findings.filter((f) => f.severity === filter);
 
   return (
@@ -38,18 +56,7 @@ export function FindingsPanel({
       data-testid="findings-panel"
     >
       <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0' }}>
-        <Segmented<Filter>
-          size="small"
-          value={filter}
-          onChange={setFilter}
-          aria-label="按严重程度筛选"
-          options={[
-            { value: 'all', label: `全部 ${findings.length}` },
-            { value: 'error', label: `错误 ${count('error')}` },
-            { value: 'warning', label: `警告 ${count('warning')}` },
-            { value: 'info', label: `提示 ${count('info')}` },
-          ]}
-        />
+        <SeverityFilter findings={findings} value={filter} onChange={setFilter} />
       </div>
       {shown.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={findings.length ? '此类没有发现' : '没有审查发现'} style={{ padding: 16 }} />

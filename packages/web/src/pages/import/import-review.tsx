@@ -1,5 +1,5 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Segmented, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -13,9 +13,10 @@ import { hasRole, useUser } from '../../session/session';
 import type { AcceptedImport, ImportDetail, ImportText, ImportedEvaluation } from './import-types';
 import { RUBRIC_RULE } from '../review/review-flags';
 import { OriginalText, findingLines } from './original-text';
+import { SeverityFilter } from '../evaluation/findings-panel';
+import type { SeverityFilterValue } from '../evaluation/findings-panel';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-type Filter = 'all' | Severity;
 
 /** The evaluation a finding is about: the auditor names a project as 【项目名】; the rest concern the report as a whole. */
 function findingScope(finding: Finding, evaluations: readonly ImportedEvaluation[]): string | null {
@@ -34,7 +35,7 @@ export function ImportReview({ importId }: { readonly importId: string }) {
   const [selected, setSelected] = useState<number | null>(null);
   // Counts the choices, so that choosing the same finding again scrolls to it again (the layout may have moved).
   const [choices, setChoices] = useState(0);
-  const [filter, setFilter] = useState<Filter>('all');
+  const [filter, setFilter] = useState<SeverityFilterValue>('all');
   const data = detail.data;
 
   const findings = useMemo(() => [...(data?.findings ?? [])].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]), [data]);
@@ -92,18 +93,7 @@ export function ImportReview({ importId }: { readonly importId: string }) {
             styles={{ body: { padding: 0 } }}
           >
             <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', overflowX: 'auto' }}>
-              <Segmented<Filter>
-                size="small"
-                value={filter}
-                onChange={setFilter}
-                aria-label="按严重程度筛选"
-                options={[
-                  { value: 'all', label: `全部 ${findings.length}` },
-                  { value: 'error', label: `错误 ${count('error')}` },
-                  { value: 'warning', label: `警告 ${count('warning')}` },
-                  { value: 'info', label: `提示 ${count('info')}` },
-                ]}
-              />
+              <SeverityFilter findings={findings} value={filter} onChange={setFilter} />
             </div>
             {shown.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有审查发现" style={{ padding: 16 }} />

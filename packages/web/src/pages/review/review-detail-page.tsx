@@ -1,14 +1,15 @@
 import { CheckCircleOutlined, GlobalOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Grid, List, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
-import type { Comment, EvaluationCheck, EvaluationDetail, Page } from '../../api/types';
+import { api } from '../../api/client';
+import type { Comment, EvaluationDetail, Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { EvaluationTable, FindingCounts, RateCell, StatusTag, evaluationName } from '../../components/evaluation-table';
 import { PageHeader } from '../../components/page-header';
 import { chineseDate, differs, money, score } from '../../format';
 import { usePageTitle } from '../../use-page-title';
+import { useSavedCheck } from '../evaluation/use-saved-check';
 import { describePath, pathCandidates } from '../evaluation/field-paths';
 import { FindingsPanel } from '../evaluation/findings-panel';
 import { FundsTable } from '../evaluation/funds-table';
@@ -28,7 +29,7 @@ export function ReviewDetailPage() {
   const detail = useApi<EvaluationDetail>(`/api/evaluations/${encodeURIComponent(id)}`);
   const evaluation = detail.data;
   const comments = useApi<Page<Comment>>(evaluation ? `/api/evaluations/${encodeURIComponent(id)}/comments` : null, { pageSize: 200 });
-  const check = useCheck(evaluation);
+  const check = useSavedCheck(evaluation);
   const [target, setTarget] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const screens = Grid.useBreakpoint();
@@ -186,24 +187,6 @@ export function ReviewDetailPage() {
   );
 }
 
-/** The engine's score of the saved version, for the computed column of the tables. */
-function useCheck(evaluation: EvaluationDetail | undefined): { data?: EvaluationCheck; error?: string } {
-  const [state, setState] = useState<{ key?: string; data?: EvaluationCheck; error?: string }>({});
-  const key = evaluation ? `${evaluation.id}@${evaluation.version}` : undefined;
-  useEffect(() => {
-    if (!evaluation || !key) return;
-    let live = true;
-    api
-      .post<EvaluationCheck>(`/api/evaluations/${encodeURIComponent(evaluation.id)}/check`, { quiet: true })
-      .then((data) => live && setState({ key, data }))
-      .catch((error: unknown) => live && setState({ key, error: error instanceof ApiError ? error.message : String(error) }));
-    return () => {
-      live = false;
-    };
-    // Only a new version changes the score; the evaluation object changes on every reload.
-  }, [key]);
-  return state.key === key ? state : {};
-}
 
 const DECISION = {
   approve: { label: '审核通过', done: '已审核通过', icon: <CheckCircleOutlined aria-hidden /> },
