@@ -230,6 +230,11 @@ export function auditImported(result: ImportResult, rules: readonly AuditRule[] 
   }, rules);
 }
 
+/** Audits evaluations already decoded (an editor's content checked on each change): no JSON to read again. */
+export function auditEvaluations(evaluations: readonly Evaluation[], file: string, rules: readonly AuditRule[] = AUDIT_RULES): FileAudit {
+  return audit({ file, evaluationsJson: undefined, statements: [], findings: [], model: { evaluations, statements: [] } }, rules);
+}
+
 /**
  * Audits the JSON of an evaluation file (one evaluation or a bundle) or of `jixiao import` output. An
  * evaluation file has no stated figures (statements are []); import output brings its own. The output of a

@@ -1,10 +1,9 @@
-import { roundHalfAwayFromZero, scoredFundRow } from '@jixiao/core';
+import { FRAMEWORKS, findFramework, roundHalfAwayFromZero, scoreEvaluation, scoredFundRow } from '@jixiao/core';
 import type { Decimal } from '@jixiao/core';
 import type { Evaluation, Finding, ScoreResult } from '@jixiao/core';
 import type { FileIssue } from '../../schema/evaluation-codec';
 import { decodeEvaluationFile } from '../../schema/evaluation-codec';
-import { auditEvaluationJson } from '../audit-file';
-import { scoreEvaluationFile } from '../score-evaluation-file';
+import { auditEvaluations } from '../audit-file';
 
 /** An evaluation's figures as the evaluations table keeps them (exact decimal strings), for dashboards. */
 export interface EvaluationFigures {
@@ -49,10 +48,12 @@ export function checkEvaluation(content: unknown, frameworkId: string): Evaluati
   const decoded = decodeEvaluationFile(content);
   if (!decoded.ok) return decoded;
   if (decoded.evaluations.length !== 1) return { ok: false, issues: [{ path: '（根）', message: `一次只能保存一个评价，收到 ${decoded.evaluations.length} 个` }] };
-  const scored = scoreEvaluationFile(content, { frameworkId });
-  if (!scored.ok) return scored;
-  const { evaluation, result } = scored.scored[0] as (typeof scored.scored)[number];
-  const [audit] = auditEvaluationJson({ ...(content as object), frameworkId }, evaluation.title);
+  const framework = findFramework(frameworkId);
+  if (!framework) return { ok: false, issues: [{ path: 'frameworkId', message: `未知的评分框架“${frameworkId}”；可用：${FRAMEWORKS.map((f) => f.id).join('、')}` }] };
+  // Decoded once, then scored and audited under the evaluation's own framework (a live check runs on every edit).
+  const evaluation: Evaluation = { ...(decoded.evaluations[0] as Evaluation), frameworkId };
+  const result = scoreEvaluation(evaluation, framework);
+  const audit = auditEvaluations([evaluation], evaluation.title);
   // The row the execution score is computed from; a framework without one (浏阳's has no 预算执行率 item) still
   // has a headline figure for the dashboards: the 年度资金总额 row, else 财政拨款, as the report states them.
   const row = scoredFundRow(evaluation)?.row ?? evaluation.funds.find((r) => r.line === 'currentAppropriation' && r.annualBudget !== undefined);
@@ -72,6 +73,6 @@ export function checkEvaluation(content: unknown, frameworkId: string): Evaluati
       computedScore: fixed(result.total, 2),
       grade: result.grade,
     },
-    findings: audit?.findings ?? [],
+    findings: audit.findings,
   };
 }

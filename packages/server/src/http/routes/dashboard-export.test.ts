@@ -1,53 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import { describeStores, emptyStore } from '../../../test/stores';
 import { seedWorld } from '../../../test/api-world';
 import { createTestApi } from '../../../test/api-client';
+import { insertEvaluationRows } from '../../../test/evaluation-rows';
 import type { TestApi } from '../../../test/api-client';
-import type { Database, EvaluationStatus } from '../../app/store/database';
 
-interface Row {
-  id: string;
-  unit: string;
-  year: number;
-  kind?: 'department' | 'project';
-  status: EvaluationStatus;
-  budget?: string;
-  executed?: string;
-  rate?: string;
-  stated?: string;
-  computed?: string;
-  grade?: string;
-  errors?: number;
-  warnings?: number;
-}
-
-async function insertEvaluations(db: Kysely<Database>, rows: readonly Row[]): Promise<void> {
-  await db
-    .insertInto('evaluations')
-    .values(
-      rows.map((r) => ({
-        id: r.id,
-        unit_id: r.unit,
-        year: r.year,
-        kind: r.kind ?? 'department',
-        project_name: r.kind === 'project' ? '代表履职' : '',
-        status: r.status,
-        current_version: 1,
-        framework_id: 'hunan-standard',
-        budget: r.budget ?? null,
-        executed: r.executed ?? null,
-        execution_rate: r.rate ?? null,
-        stated_score: r.stated ?? null,
-        computed_score: r.computed ?? null,
-        grade: r.grade ?? null,
-        error_count: r.errors ?? 0,
-        warning_count: r.warnings ?? 0,
-      })),
-    )
-    .execute();
-}
+const insertEvaluations = insertEvaluationRows;
 
 async function load(res: Response): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();

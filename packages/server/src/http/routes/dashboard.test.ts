@@ -3,8 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { describeStores, emptyStore } from '../../../test/stores';
 import { seedWorld } from '../../../test/api-world';
 import { createTestApi } from '../../../test/api-client';
+import { insertEvaluationRows } from '../../../test/evaluation-rows';
+import type { EvaluationRowSpec } from '../../../test/evaluation-rows';
 import type { TestApi } from '../../../test/api-client';
-import type { Database, EvaluationStatus } from '../../app/store/database';
+import type { Database } from '../../app/store/database';
 import type { Kysely } from 'kysely';
 
 interface DashboardUnit {
@@ -39,45 +41,8 @@ interface Dashboard {
   trend: Figures[];
 }
 
-interface Row {
-  id: string;
-  unit: string;
-  year: number;
-  kind?: 'department' | 'project';
-  project?: string;
-  status: EvaluationStatus;
-  version?: number;
-  budget?: string;
-  executed?: string;
-  rate?: string;
-  stated?: string;
-  computed?: string;
-  errors?: number;
-}
-
-async function insertEvaluations(db: Kysely<Database>, rows: readonly Row[]): Promise<void> {
-  await db
-    .insertInto('evaluations')
-    .values(
-      rows.map((r) => ({
-        id: r.id,
-        unit_id: r.unit,
-        year: r.year,
-        kind: r.kind ?? 'department',
-        project_name: r.project ?? '',
-        status: r.status,
-        current_version: r.version ?? 1,
-        framework_id: 'hunan-standard',
-        budget: r.budget ?? null,
-        executed: r.executed ?? null,
-        execution_rate: r.rate ?? null,
-        stated_score: r.stated ?? null,
-        computed_score: r.computed ?? null,
-        error_count: r.errors ?? 0,
-      })),
-    )
-    .execute();
-}
+type Row = EvaluationRowSpec;
+const insertEvaluations = insertEvaluationRows;
 
 async function insertFindings(db: Kysely<Database>, rows: readonly [evaluation: string, version: number, rule: string, severity: 'error' | 'warning' | 'info'][]): Promise<void> {
   await db
