@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Actor } from '../app/access/actor';
 import type { OpenSession, SessionPolicy } from '../app/accounts/sessions';
+import { DEFAULT_SESSION_POLICY } from '../app/accounts/sessions';
 import type { LockoutPolicy } from '../app/accounts/login';
+import { DEFAULT_LOCKOUT } from '../app/accounts/login';
 import type { DocumentReaders, DocxRenderer, ImportLimits, OfficeConverter, PasswordHasher, XlsxRenderer } from '../app/ports';
 import type { Database } from '../app/store/database';
 
@@ -36,8 +38,8 @@ export interface AppConfig {
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
-  session: { idleMinutes: 30, maxHours: 12 },
-  lockout: { maxFailures: 5, lockMinutes: 15 },
+  session: DEFAULT_SESSION_POLICY,
+  lockout: DEFAULT_LOCKOUT,
   secureCookies: 'auto',
   trustProxy: false,
   maxUploadBytes: 50 * 1024 * 1024,

@@ -54,7 +54,3 @@ export function can(actor: Actor, action: Action, unit: { readonly id: string; r
 export function canInJurisdiction(actor: Actor, action: Action, jurisdictionPath: string): boolean {
   return scopeOf(actor, action).jurisdictionPaths.some((p) => jurisdictionPath.startsWith(p));
 }
-
-export function hasRole(actor: Actor, role: Role): boolean {
-  return actor.grants.some((g) => g.role === role);
-}
