@@ -95,4 +95,6 @@ export { RuleRecorder } from './audit/audit-rule';
 export type { AuditInput, AuditRule, Check, RuleResult } from './audit/audit-rule';
 export { agreement } from './audit/tolerance';
 export type { Agreement } from './audit/tolerance';
+export { YUEYANG_RUBRIC, scoreYueyangRubric } from './audit/rules/yueyang-rubric';
+export type { RubricInput, RubricLine, RubricLineId, RubricLineScore, RubricScore } from './audit/rules/yueyang-rubric';
 export { emptyFileFinding, tooLargeFinding, formatSize } from './document/file-findings';

@@ -71,6 +71,10 @@ interface Target {
   readonly findingId: string;
   readonly userId: string;
   readonly grantId: () => Promise<string>;
+  /** A 佐证材料 of the evaluation, uploaded once. */
+  readonly attachmentId: string;
+  /** A fresh 佐证材料 of the evaluation, for a cell that deletes one. */
+  readonly newAttachmentId: () => Promise<string>;
 }
 
 interface Cell {
@@ -87,6 +91,8 @@ interface Cell {
 const BROKEN_JSON = new TextEncoder().encode('{"unitId": "u_yy", ');
 const content003 = JSON.parse(readFileSync(fixturePath('003'), 'utf8')) as Record<string, unknown>;
 const SMALL_TXT = seedBytes('003');
+/** A PNG's signature and then n: a different file for each upload, so that no cell is answered as a duplicate. */
+const pngBytes = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode(`IHDR ${n}`)]);
 
 const CELLS: readonly Cell[] = [
   { method: 'GET', route: '/api/health', expected: anyone, open: true, request: () => ({ path: '/api/health' }) },
@@ -114,6 +120,19 @@ const CELLS: readonly Cell[] = [
   { method: 'GET', route: '/api/evaluations/{id}/comments', expected: onUnit('read'), request: (t) => ({ path: `/api/evaluations/${t.evaluationId}/comments` }) },
   // An annotation on one of the evaluation's findings: 人大监督's action.
   { method: 'POST', route: '/api/evaluations/{id}/comments', expected: onUnit('annotate'), request: (t) => ({ path: `/api/evaluations/${t.evaluationId}/comments`, body: { kind: 'annotation', findingId: t.findingId, body: '请说明' } }) },
+  { method: 'GET', route: '/api/evaluations/{id}/attachments', expected: onUnit('read'), request: (t) => ({ path: `/api/evaluations/${t.evaluationId}/attachments` }) },
+  // The 填报人's: 201 while the evaluation is a draft, 409 once it has been submitted (head_yy's cell does that).
+  {
+    method: 'POST',
+    route: '/api/evaluations/{id}/attachments',
+    expected: onUnit('edit'),
+    request: (t, n) => ({ path: `/api/evaluations/${t.evaluationId}/attachments`, body: pngBytes(n), headers: { 'content-type': 'image/png', 'x-filename': encodeURIComponent(`工作照片${n}.png`) } }),
+  },
+  { method: 'GET', route: '/api/evaluations/{id}/attachments/{attachmentId}', expected: onUnit('read'), request: (t) => ({ path: `/api/evaluations/${t.evaluationId}/attachments/${t.attachmentId}` }) },
+  { method: 'DELETE', route: '/api/evaluations/{id}/attachments/{attachmentId}', expected: onUnit('edit'), request: async (t) => ({ path: `/api/evaluations/${t.evaluationId}/attachments/${await t.newAttachmentId()}` }) },
+  { method: 'GET', route: '/api/evaluations/{id}/work-grade', expected: onUnit('read'), request: (t) => ({ path: `/api/evaluations/${t.evaluationId}/work-grade` }) },
+  // 财政审核's: 409 while a draft, 422 for the incomplete grade once submitted.
+  { method: 'PUT', route: '/api/evaluations/{id}/work-grade', expected: onUnit('review'), request: (t) => ({ path: `/api/evaluations/${t.evaluationId}/work-grade`, body: { lines: [{ id: 'notice', score: '8' }] } }) },
   {
     method: 'POST',
     route: '/api/units/{unitId}/imports',
@@ -186,6 +205,9 @@ describeStores('access matrix', (store) => {
       const imported = (await uploaded.json()) as { importId: string; documentId: string };
       const findingId = evaluation.findings[0]?.id;
       expect(findingId).toBeTruthy();
+      const attached = await client.request('POST', `/api/evaluations/${evaluation.id}/attachments`, pngBytes(0), { 'content-type': 'image/png', 'x-filename': encodeURIComponent('工作照片.png') });
+      expect(attached.status).toBe(201);
+      const attachmentId = ((await attached.json()) as { id: string }).id;
       targets[side] = {
         unitId,
         jurisdictionId,
@@ -194,6 +216,14 @@ describeStores('access matrix', (store) => {
         documentId: imported.documentId,
         findingId: findingId as string,
         userId: `user_${filler}`,
+        attachmentId,
+        newAttachmentId: async () => {
+          // Written directly, like the grants below: only the DELETE is under test.
+          const id = `attachment_tmp_${++counter}`;
+          const bytes = pngBytes(100_000 + counter);
+          await store().db.insertInto('attachments').values({ id, evaluation_id: evaluation.id, file_name: `${id}.png`, media_type: 'image/png', size: bytes.length, sha256: id, description: null, bytes, uploaded_by: `user_${filler}` }).execute();
+          return id;
+        },
         grantId: async () => {
           // A grant of its own for each DELETE cell, so that deleting it changes nothing else.
           const id = `grant_tmp_${++counter}`;

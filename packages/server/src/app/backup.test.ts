@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -126,6 +127,17 @@ async function fill(db: Kysely<Database>): Promise<void> {
   await db.insertInto('import_results').values({ id: 'i1', document_id: 'd1', ok: true, result: JSON.stringify({ file: 'd1', ok: true, report: { unit: '岳阳市人大常委会办公室', totalScore: '92.50' } }) }).execute();
   await db.insertInto('comments').values({ id: 'c1', evaluation_id: 'e1-dept', version: 3, kind: 'annotation', field_path: 'funds.rows[0].executed', finding_id: 'f1', body: '请核对决算数。', author_id: 'user-2' }).execute();
   await db
+    .insertInto('attachments')
+    .values([
+      { id: 'a2', evaluation_id: 'e1-dept', file_name: '绩效自评通知（盖章）.pdf', media_type: 'application/pdf', size: SMALL_BYTES.length, sha256: createHash('sha256').update(SMALL_BYTES).digest('hex'), description: '“通知”\n第二行', bytes: SMALL_BYTES, uploaded_by: 'user-1', uploaded_at: '2024-02-02T08:00:00.000007+08:00' },
+      { id: 'a1', evaluation_id: 'e1-dept', file_name: 'scan.png', media_type: 'image/png', size: DOCUMENT_BYTES.length, sha256: createHash('sha256').update(DOCUMENT_BYTES).digest('hex'), description: null, bytes: DOCUMENT_BYTES, uploaded_by: 'user-1' },
+    ])
+    .execute();
+  await db
+    .insertInto('work_grades')
+    .values({ evaluation_id: 'e1-dept', graded_version: 3, lines: JSON.stringify([{ id: 'notice', score: '7.5', note: '通知缺“有关要求”' }, { id: 'team', score: '2', note: null }]), total: '9.50', graded_by: 'user-1', graded_at: '2024-04-01T10:00:00.123456Z' })
+    .execute();
+  await db
     .insertInto('audit_log')
     .values([
       { at: '2024-02-01T01:00:00.000001Z', user_id: 'user-1', action: 'create', entity: 'evaluation', entity_id: 'e1-dept', before: null, after: JSON.stringify({ status: 'draft' }) },
@@ -247,7 +259,7 @@ describeStores('backup and restore', (store, engine) => {
 
     const result = await restoreStore(targetDb(), from(first), { batchRows: 2 });
     expect(result).toMatchObject({ ok: true, schemaVersion: SCHEMA_VERSION });
-    const counts = { jurisdictions: 3, units: 3, users: 2, role_grants: 3, sessions: 1, jurisdiction_frameworks: 3, deadlines: 4, evaluations: 2, evaluation_versions: 4, findings: 2, documents: 3, import_results: 1, comments: 1, audit_log: 12 };
+    const counts = { jurisdictions: 3, units: 3, users: 2, role_grants: 3, sessions: 1, jurisdiction_frameworks: 3, deadlines: 4, evaluations: 2, evaluation_versions: 4, findings: 2, documents: 3, import_results: 1, comments: 1, audit_log: 12, attachments: 2, work_grades: 1 };
     expect(result.ok && result.counts).toEqual(counts);
     expect(await rowCounts(targetDb())).toEqual(counts);
 
@@ -255,7 +267,7 @@ describeStores('backup and restore', (store, engine) => {
     expect(second).toHaveLength(first.length);
     expect(comparable(second)).toEqual(comparable(first));
     const header = JSON.parse(first[0] ?? '') as Record<string, unknown>;
-    expect(header).toMatchObject({ format: 'jixiao-backup', formatVersion: 1, schemaVersion: '0002-immutable-versions' });
+    expect(header).toMatchObject({ format: 'jixiao-backup', formatVersion: 1, schemaVersion: '0003-attachments-work-grades' });
     expect(header.tables).toEqual(TABLE_ORDER.map((name) => ({ name, rows: counts[name] })));
 
     // Spot checks on the restored store itself, not only on its dump.
@@ -277,6 +289,13 @@ describeStores('backup and restore', (store, engine) => {
       ['d2', '00ff000a0d225cff'],
       ['d3', ''],
     ]);
+    const attachments = await db.selectFrom('attachments').select(['id', 'bytes', 'description']).orderBy('id').execute();
+    expect(attachments.map((a) => [a.id, Buffer.from(a.bytes).toString('hex'), a.description])).toEqual([
+      ['a1', DOCUMENT_BYTES.toString('hex'), null],
+      ['a2', '00ff000a0d225cff', '“通知”\n第二行'],
+    ]);
+    const grade = await db.selectFrom('work_grades').select(['total', 'lines', 'graded_version']).executeTakeFirstOrThrow();
+    expect(grade).toEqual({ total: '9.50', graded_version: 3, lines: [{ id: 'notice', score: '7.5', note: '通知缺“有关要求”' }, { id: 'team', score: '2', note: null }] });
     const micro = await sql<{ created_at: string; locked_until: string }>`
       select to_char(j.created_at at time zone 'UTC', 'HH24:MI:SS.US') as created_at, to_char(u.locked_until at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as locked_until
       from jurisdictions j, users u where j.id = 'jz-43' and u.id = 'user-1'`.execute(db);
@@ -346,7 +365,7 @@ describeStores('backup and restore', (store, engine) => {
     const truncated = lines.slice(0, -1).concat(lines.at(-1)?.slice(0, 30) ?? '');
     expect(await restoreStore(targetDb(), from(truncated))).toEqual({ ok: false, message: `第 ${lines.length} 行：不是有效的 JSON（文件可能被截断或改动过）。` });
     const shortened = lines.slice(0, -1);
-    expect(await restoreStore(targetDb(), from(shortened))).toEqual({ ok: false, message: '备份文件不完整或被改动过：文件头记表 audit_log 有 12 行，实际读到 11 行。' });
+    expect(await restoreStore(targetDb(), from(shortened))).toEqual({ ok: false, message: '备份文件不完整或被改动过：文件头记表 work_grades 有 1 行，实际读到 0 行。' });
     const reordered = [lines[0] as string, lines[documentLine] as string, ...lines.slice(1, documentLine), ...lines.slice(documentLine + 1)];
     expect(await restoreStore(targetDb(), from(reordered))).toMatchObject({ ok: false, message: expect.stringMatching(/^第 3 行：表 jurisdictions 的行出现在表 documents 之后/) as unknown });
     const orphan = lines.filter((l) => !l.includes('"id":"jz-43"'));
@@ -370,11 +389,56 @@ describeStores('backup and restore', (store, engine) => {
     expect(await refusal(['PK\u0003\u0004'])).toMatch(/^第 1 行：不是 Jixiao 备份文件/);
     expect(await refusal(withHeader({ format: 'pg_dump' }))).toMatch(/^第 1 行：不是 Jixiao 备份文件/);
     expect(await refusal(withHeader({ formatVersion: 2 }))).toBe('备份格式版本 2 比本程序支持的 1 新：请用更新版本的 Jixiao 恢复。');
-    expect(await refusal(withHeader({ schemaVersion: '0003-approvals' }))).toBe('备份的数据库结构版本 0003-approvals 比本程序的 0002-immutable-versions 新：请用更新版本的 Jixiao 恢复。');
-    expect(await refusal(withHeader({ schemaVersion: '0000-draft' }))).toBe('本程序无法恢复数据库结构版本 0000-draft 的备份（本程序为 0002-immutable-versions）。');
+    expect(await refusal(withHeader({ schemaVersion: '0004-approvals' }))).toBe('备份的数据库结构版本 0004-approvals 比本程序的 0003-attachments-work-grades 新：请用更新版本的 Jixiao 恢复。');
+    expect(await refusal(withHeader({ schemaVersion: '0000-draft' }))).toBe('本程序无法恢复数据库结构版本 0000-draft 的备份（本程序为 0003-attachments-work-grades）。');
     expect(await refusal(withHeader({ createdAt: 5 }))).toMatch(/^第 1 行：文件头不正确：createdAt：/);
     expect(await refusal([...withHeader({}), '{"table":"budgets","row":{}}'])).toMatch(/^第 2 行：table：未知的表 "budgets"/);
-    // 0002 only added a trigger: a dump made before it restores as it is.
-    expect(await refusal([...withHeader({ schemaVersion: '0001-initial' }), ...lines.slice(1)])).toBe('ok');
+    // A header of the current schema must list its tables; one of an older schema, that schema's tables.
+    const tables = header.tables as { name: string; rows: number }[];
+    expect(await refusal(withHeader({ tables: tables.slice(0, -1) }))).toBe(
+      `第 1 行：文件头列出的表（${TABLE_ORDER.slice(0, -1).join('、')}）与数据库结构版本 0003-attachments-work-grades 的表不符。`,
+    );
+    expect(await refusal(withHeader({ schemaVersion: '0002-immutable-versions' }))).toBe(
+      `第 1 行：文件头列出的表（${TABLE_ORDER.join('、')}）与数据库结构版本 0002-immutable-versions 的表不符。`,
+    );
+  });
+
+  /** The dump in test/fixtures/backup/backup-0002.ndjson: made by `jixiao backup` at schema 0002 (before 佐证材料 and 自评工作考核评分). */
+  const dump0002 = (): string[] => readFileSync(new URL('../../test/fixtures/backup/backup-0002.ndjson', import.meta.url), 'utf8').split('\n').filter((l) => l !== '');
+
+  it('restores a dump made at schema 0002 or 0001, which has no attachments or work grades, into today\'s schema', async () => {
+    const old = dump0002();
+    expect(old).toHaveLength(18);
+    const header = JSON.parse(old[0] as string) as { schemaVersion: string; tables: { name: string }[] };
+    expect(header.schemaVersion).toBe('0002-immutable-versions');
+    expect(header.tables.map((t) => t.name)).toEqual(TABLE_ORDER.slice(0, 14));
+
+    const result = await restoreStore(targetDb(), from(old));
+    const counts = { jurisdictions: 2, units: 1, users: 1, role_grants: 1, sessions: 1, jurisdiction_frameworks: 1, deadlines: 1, evaluations: 1, evaluation_versions: 2, findings: 1, documents: 1, import_results: 1, comments: 1, audit_log: 2, attachments: 0, work_grades: 0 };
+    expect(result).toEqual({ ok: true, schemaVersion: '0002-immutable-versions', createdAt: '2024-05-01T00:00:00.000Z', counts });
+    const document = await targetDb().selectFrom('documents').select(['bytes', 'filename']).executeTakeFirstOrThrow();
+    expect([Buffer.from(document.bytes).toString('hex'), document.filename]).toEqual(['2550444600ff0a0d225cff00', '自评报告.pdf']);
+
+    // Backed up again, it is today's dump of the same rows: every old line as it was, the header now of 0003.
+    const again = await dump(targetDb());
+    expect(again.slice(1)).toEqual(old.slice(1));
+    expect(JSON.parse(again[0] as string)).toMatchObject({ schemaVersion: SCHEMA_VERSION, tables: TABLE_ORDER.map((name) => ({ name, rows: counts[name] })) });
+
+    // The store works on: the new tables take rows next to the restored ones, and the audit log goes on from 3.
+    await targetDb().insertInto('attachments').values({ id: 'a1', evaluation_id: 'e1-dept', file_name: 'x.pdf', media_type: 'application/pdf', size: 1, sha256: 'ab', description: null, bytes: new Uint8Array([1]), uploaded_by: 'user-1' }).execute();
+    const next = await targetDb().insertInto('audit_log').values({ action: 'a', entity: 'e', entity_id: 'x', user_id: null, before: null, after: null }).returning('id').executeTakeFirstOrThrow();
+    expect(Number(next.id)).toBe(3);
+
+    // 0002 only added a trigger: the same rows under 0001's name restore alike.
+    await emptyStore(target as Store);
+    const as0001 = [JSON.stringify({ ...JSON.parse(old[0] as string), schemaVersion: '0001-initial' }), ...old.slice(1)];
+    expect(await restoreStore(targetDb(), from(as0001))).toMatchObject({ ok: true, schemaVersion: '0001-initial', counts });
+  });
+
+  it('refuses a 0002 dump that holds rows of a table 0002 did not have', async () => {
+    const old = dump0002();
+    const stray = JSON.stringify({ table: 'work_grades', row: { evaluation_id: 'e1-dept', graded_version: 2, lines: '[]', total: '0', graded_by: 'user-1', graded_at: '2024-04-01T00:00:00.000000Z' } });
+    expect(await restoreStore(targetDb(), from([...old, stray]))).toEqual({ ok: false, message: '第 19 行：数据库结构版本 0002-immutable-versions 的备份中没有表 work_grades。' });
+    expect(await rowCounts(targetDb())).toEqual(Object.fromEntries(TABLE_ORDER.map((t) => [t, 0])));
   });
 });

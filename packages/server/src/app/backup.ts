@@ -24,16 +24,26 @@ export const BACKUP_FORMAT = 'jixiao-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 /**
  * The latest migration, which BACKUP_COLUMNS describes. A migration that changes tables or columns must update
- * both (backup.test.ts compares the map with the live schema), and restore must learn to read dumps of the older
- * schema. One that changes neither (0002 only adds a trigger) joins SAME_COLUMNS_AS, so its dumps and the older
- * ones restore into each other.
+ * both (backup.test.ts compares the map with the live schema) and RESTORABLE_SCHEMAS, and restore must learn to
+ * read dumps of the older schema.
  */
-export const SCHEMA_VERSION = '0002-immutable-versions';
-
-/** Schemas whose tables and columns are exactly SCHEMA_VERSION's: their dumps restore as they are. */
-const SAME_COLUMNS_AS: readonly string[] = ['0001-initial', SCHEMA_VERSION];
+export const SCHEMA_VERSION = '0003-attachments-work-grades';
 
 export type TableName = (typeof TABLE_ORDER)[number];
+
+/** The tables of the first schema (0001; 0002 only added a trigger). */
+const TABLES_0001 = TABLE_ORDER.slice(0, TABLE_ORDER.indexOf('audit_log') + 1);
+
+/**
+ * The schemas whose dumps this program restores, each with the tables its dumps hold, in order. A table's columns
+ * have not changed since it was added, so an older dump restores as it is into today's schema: its tables are a
+ * prefix of TABLE_ORDER, and the tables added since (佐证材料 and 自评工作考核评分, in 0003) stay empty.
+ */
+export const RESTORABLE_SCHEMAS: Readonly<Record<string, readonly TableName[]>> = {
+  '0001-initial': TABLES_0001,
+  '0002-immutable-versions': TABLES_0001,
+  [SCHEMA_VERSION]: TABLE_ORDER,
+};
 
 /**
  * How a column travels: text, integer and boolean as themselves; bigint and numeric as decimal strings
@@ -109,6 +119,19 @@ export const BACKUP_COLUMNS = {
     created_at: 'timestamptz',
   },
   audit_log: { id: 'bigint', at: 'timestamptz', user_id: 'text?', action: 'text', entity: 'text', entity_id: 'text', before: 'jsonb?', after: 'jsonb?' },
+  attachments: {
+    id: 'text',
+    evaluation_id: 'text',
+    file_name: 'text',
+    media_type: 'text',
+    size: 'integer',
+    sha256: 'text',
+    description: 'text?',
+    bytes: 'bytea',
+    uploaded_by: 'text',
+    uploaded_at: 'timestamptz',
+  },
+  work_grades: { evaluation_id: 'text', graded_version: 'integer', lines: 'jsonb', total: 'numeric', graded_by: 'text', graded_at: 'timestamptz' },
 } as const satisfies { readonly [T in TableName]: { readonly [C in keyof Database[T]]-?: ColumnSpec } };
 
 /** Primary keys, in the index's column order: the dump's row order and its keyset cursor. */
@@ -127,6 +150,8 @@ export const BACKUP_KEYS: { readonly [T in TableName]: readonly (keyof Database[
   import_results: ['id'],
   comments: ['id'],
   audit_log: ['id'],
+  attachments: ['id'],
+  work_grades: ['evaluation_id'],
 };
 
 /**
@@ -411,7 +436,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function readHeader(text: string | undefined): { readonly header: BackupHeader } | { readonly refused: string } {
+/** The header, and the tables a dump of its schema holds. */
+function readHeader(text: string | undefined): { readonly header: BackupHeader; readonly tables: readonly TableName[] } | { readonly refused: string } {
   if (text === undefined || text.trim() === '') return { refused: '备份文件是空的，或第 1 行不是文件头。' };
   const json = parseJson(text);
   const notBackup = `第 1 行：不是 Jixiao 备份文件（应以 {"format":"${BACKUP_FORMAT}",…} 开头）。`;
@@ -424,17 +450,18 @@ function readHeader(text: string | undefined): { readonly header: BackupHeader }
   const parsed = HEADER_SCHEMA.safeParse(value);
   if (!parsed.success) return { refused: `第 1 行：文件头不正确：${describeIssues('', parsed.error)}` };
   const header = parsed.data;
-  if (!SAME_COLUMNS_AS.includes(header.schemaVersion)) {
+  const tables = Object.hasOwn(RESTORABLE_SCHEMAS, header.schemaVersion) ? RESTORABLE_SCHEMAS[header.schemaVersion] : undefined;
+  if (!tables) {
     // Migration names sort in the order they run.
     return header.schemaVersion > SCHEMA_VERSION
       ? { refused: `备份的数据库结构版本 ${header.schemaVersion} 比本程序的 ${SCHEMA_VERSION} 新：请用更新版本的 Jixiao 恢复。` }
       : { refused: `本程序无法恢复数据库结构版本 ${header.schemaVersion} 的备份（本程序为 ${SCHEMA_VERSION}）。` };
   }
   const names = header.tables.map((t) => t.name);
-  if (names.join(',') !== TABLE_ORDER.join(',')) {
-    return { refused: `第 1 行：文件头列出的表（${names.join('、')}）与数据库结构版本 ${SCHEMA_VERSION} 的表不符。` };
+  if (names.join(',') !== tables.join(',')) {
+    return { refused: `第 1 行：文件头列出的表（${names.join('、')}）与数据库结构版本 ${header.schemaVersion} 的表不符。` };
   }
-  return { header };
+  return { header, tables };
 }
 
 interface PendingRow {
@@ -558,7 +585,7 @@ export async function restoreStore(db: Kysely<Database>, lines: AsyncIterable<st
     const first = await input.next();
     const read = readHeader(first.done ? undefined : first.value.text);
     if ('refused' in read) return { ok: false, message: read.refused };
-    const { header } = read;
+    const { header, tables } = read;
     const expected = new Map(header.tables.map((t) => [t.name, t.rows]));
 
     const trx = await db.startTransaction().execute();
@@ -587,6 +614,7 @@ export async function restoreStore(db: Kysely<Database>, lines: AsyncIterable<st
         if (!json.ok) throw new RestoreRefused(`第 ${n} 行：不是有效的 JSON（文件可能被截断或改动过）。`);
         const line = LINE_SCHEMA.safeParse(json.value);
         if (!line.success) throw new RestoreRefused(`第 ${n} 行：${describeIssues('', line.error)}`);
+        if (!tables.includes(line.data.table)) throw new RestoreRefused(`第 ${n} 行：数据库结构版本 ${header.schemaVersion} 的备份中没有表 ${line.data.table}。`);
         const at = TABLE_ORDER.indexOf(line.data.table);
         if (at < index) throw new RestoreRefused(`第 ${n} 行：表 ${line.data.table} 的行出现在表 ${TABLE_ORDER[index]} 之后；备份中的表须按固定顺序排列。`);
         await advanceTo(at);

@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   /** Largest upload accepted, checked while streaming (the body is never read past it). */
   readonly maxUploadBytes: number;
+  /** Largest 佐证材料 file accepted, checked the same way (each evaluation also has a limit on all its files together). */
+  readonly attachmentMaxBytes: number;
   /** Login attempts per minute per client address. */
   readonly loginPerMinute: number;
   /** Writes (POST/PUT/PATCH/DELETE) per minute per user. */
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   secureCookies: 'auto',
   trustProxy: false,
   maxUploadBytes: 50 * 1024 * 1024,
+  attachmentMaxBytes: 20 * 1024 * 1024,
   loginPerMinute: 20,
   writesPerMinute: 300,
 };

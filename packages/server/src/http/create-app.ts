@@ -4,6 +4,7 @@ import { formatPath } from '../schema/evaluation-codec';
 import { ApiError, errorBody, handleError } from './api-error';
 import type { ApiApp, AppDeps, AppEnv } from './app-deps';
 import { RateLimiter } from './rate-limit';
+import { registerAttachmentRoutes } from './routes/attachments';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCommentRoutes } from './routes/comments';
 import { registerEvaluationWorkflowRoutes } from './routes/evaluation-workflow';
@@ -21,6 +22,7 @@ import { registerPublicRoutes } from './routes/public';
 import { registerUnitRoutes } from './routes/units';
 import { registerUserRoutes } from './routes/users';
 import { registerWorkbenchRoutes } from './routes/workbench';
+import { registerWorkGradeRoutes } from './routes/work-grade';
 import { sessionMiddleware } from './session';
 
 /**
@@ -28,7 +30,7 @@ import { sessionMiddleware } from './session';
  * zod (a 400 with the field path in Chinese), finds its actor through the session middleware, and scopes
  * its queries with app/access (a row outside the actor's grants answers 404, an action outside the role 403).
  */
-const ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [registerHealthRoutes, registerAuthRoutes, registerEvaluationRoutes, registerEvaluationWorkflowRoutes, registerCommentRoutes, registerImportRoutes, registerExportRoutes, registerJurisdictionRoutes, registerUnitRoutes, registerUserRoutes, registerFrameworkRoutes, registerDeadlineRoutes, registerWorkbenchRoutes, registerDashboardRoutes, registerDashboardExportRoutes, registerPublicRoutes, registerAuditLogRoutes];
+const ROUTES: readonly ((app: ApiApp, deps: AppDeps) => void)[] = [registerHealthRoutes, registerAuthRoutes, registerEvaluationRoutes, registerEvaluationWorkflowRoutes, registerCommentRoutes, registerAttachmentRoutes, registerWorkGradeRoutes, registerImportRoutes, registerExportRoutes, registerJurisdictionRoutes, registerUnitRoutes, registerUserRoutes, registerFrameworkRoutes, registerDeadlineRoutes, registerWorkbenchRoutes, registerDashboardRoutes, registerDashboardExportRoutes, registerPublicRoutes, registerAuditLogRoutes];
 
 export function createApp(deps: AppDeps): ApiApp {
   const app = new OpenAPIHono<AppEnv>({

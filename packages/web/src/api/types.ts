@@ -362,3 +362,50 @@ export interface PublicReportContent {
   readonly report: PublicReport;
   readonly content: EvaluationContent;
 }
+
+// ── 佐证材料 and 自评工作考核评分 (routes/attachments.ts, work-grade.ts) ──────────────────────────────────────
+
+export interface UserRef {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+}
+
+/** GET /api/evaluations/:id/attachments (items, newest first); POST answers one. */
+export interface Attachment {
+  readonly id: string;
+  readonly fileName: string;
+  readonly mediaType: string;
+  /** Bytes. */
+  readonly size: number;
+  readonly sha256: string;
+  readonly description: string | null;
+  readonly uploadedBy: UserRef;
+  readonly uploadedAt: string;
+}
+
+/** One line of the 考核评分表, with what the auditor scored, what the dates suggest, and the bureau's grade. */
+export interface WorkGradeLine {
+  readonly id: string;
+  readonly level1: string;
+  readonly level1Points: number;
+  readonly level2: string;
+  readonly points: string;
+  readonly standard: string;
+  readonly evidence: string | null;
+  readonly fromReport: boolean;
+  readonly automatic: { readonly score: string | null; readonly reason: string };
+  readonly suggested: { readonly score: string; readonly reason: string } | null;
+  readonly grade: { readonly score: string; readonly note: string | null } | null;
+}
+
+/** GET and PUT /api/evaluations/:id/work-grade. `rubric` null: no 考核评分表 applies (and `lines` is empty). */
+export interface WorkGrade {
+  readonly rubric: { readonly name: string; readonly source: string } | null;
+  readonly lines: readonly WorkGradeLine[];
+  readonly autoTotal: string;
+  readonly total: string | null;
+  readonly gradedBy: UserRef | null;
+  readonly gradedAt: string | null;
+  readonly gradedVersion: number | null;
+}

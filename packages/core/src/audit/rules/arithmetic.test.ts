@@ -99,6 +99,25 @@ describe('audit.basic-data', () => {
       ['ok', '基础数据表“三公”经费控制率：70.3 ÷ 202 = 34.80%'],
     ]);
   });
+
+  it('names the field each finding is about, for the editor to lead to it', () => {
+    const line = (label: string, budget: string, actual: string) => ({ label, budget: dec(budget), actual: dec(actual) });
+    // 66.81 + 0 + 13.49 = 80.3 against a stated 70.3: an error on the total's 本年决算数. 45 in post for 42 posts
+    // is 107.14% (超编, a warning on 实际在职人数), stated as 100%: an error on the stated 控制率.
+    const e = evaluation({
+      kind: 'department',
+      basicData: {
+        staff: { quota: 42, actual: 45, statedControlRate: dec('100') },
+        threePublic: { total: line('三公经费', '202', '70.3'), vehicle: line('公务用车', '130', '66.81'), overseas: line('出国', '30', '0'), reception: line('公务接待', '42', '13.49') },
+      },
+    });
+    const findings = rule('audit.basic-data').check(input({ evaluations: [e] })).findings;
+    expect(findings.map((f) => [f.severity, f.location?.path])).toEqual([
+      ['error', 'basicData.threePublic.total.actual'],
+      ['warning', 'basicData.staff.actual'],
+      ['error', 'basicData.staff.statedControlRate'],
+    ]);
+  });
 });
 
 describe('audit.prose-rates', () => {

@@ -122,7 +122,8 @@ const fundParts: AuditRule = {
   },
 };
 
-function compareCost(rec: RuleRecorder, what: string, total: CostLine | undefined, parts: readonly (CostLine | undefined)[]) {
+/** `path` names the total's line in the evaluation file (`basicData.threePublic.total`): the editor's cell for the column. */
+function compareCost(rec: RuleRecorder, what: string, path: string, total: CostLine | undefined, parts: readonly (CostLine | undefined)[]) {
   if (!total) return;
   for (const column of ['priorActual', 'budget', 'actual'] as const) {
     const t = total[column];
@@ -130,7 +131,11 @@ function compareCost(rec: RuleRecorder, what: string, total: CostLine | undefine
     if (!t || present.length === 0) continue;
     const s = sum(present.map((p) => p[column] as Decimal));
     const name = column === 'priorActual' ? '上年决算数' : column === 'budget' ? '本年预算数' : '本年决算数';
-    rec.record(OUTCOME[agreement(t, s, placesOfAmount(t))], `基础数据表${what}（${name}）：${present.map((p) => fmt(p[column] as Decimal)).join(' + ')} = ${fmt(s)}，表列 ${fmt(t)}`, total.source);
+    rec.record(
+      OUTCOME[agreement(t, s, placesOfAmount(t))],
+      `基础数据表${what}（${name}）：${present.map((p) => fmt(p[column] as Decimal)).join(' + ')} = ${fmt(s)}，表列 ${fmt(t)}`,
+      extend(total.source, { path: `${path}.${column}` }),
+    );
   }
 }
 
@@ -146,29 +151,29 @@ const basicDataSums: AuditRule = {
       if (!bd) continue;
       const tp = bd.threePublic;
       if (tp) {
-        compareCost(rec, '“三公”经费', tp.total, [tp.vehicle, tp.overseas, tp.reception]);
-        compareCost(rec, '公务用车购置和维护经费', tp.vehicle, [tp.vehiclePurchase, tp.vehicleOperation]);
+        compareCost(rec, '“三公”经费', 'basicData.threePublic.total', tp.total, [tp.vehicle, tp.overseas, tp.reception]);
+        compareCost(rec, '公务用车购置和维护经费', 'basicData.threePublic.vehicle', tp.vehicle, [tp.vehiclePurchase, tp.vehicleOperation]);
       }
-      if (bd.projects?.items.length) compareCost(rec, '项目支出', bd.projects.total, bd.projects.items);
-      if (bd.publicExpense?.items.length) compareCost(rec, '公用经费', bd.publicExpense.total, bd.publicExpense.items);
+      if (bd.projects?.items.length) compareCost(rec, '项目支出', 'basicData.projects.total', bd.projects.total, bd.projects.items);
+      if (bd.publicExpense?.items.length) compareCost(rec, '公用经费', 'basicData.publicExpense.total', bd.publicExpense.total, bd.publicExpense.items);
       // 决算 above 预算 for controlled spending (公用经费, 三公经费) deserves an explanation in the report.
-      for (const [what, line] of [
-        ['公用经费', bd.publicExpense?.total],
-        ['“三公”经费', tp?.total],
+      for (const [what, line, path] of [
+        ['公用经费', bd.publicExpense?.total, 'basicData.publicExpense.total'],
+        ['“三公”经费', tp?.total, 'basicData.threePublic.total'],
       ] as const) {
         if (!line?.actual || !line.budget || line.budget.isZero()) continue;
         const rate = ratePercent(line.actual, line.budget) as Decimal;
-        rec.record(rate.gt(HUNDRED) ? 'warning' : 'ok', `基础数据表${what}控制率：${fmt(line.actual)} ÷ ${fmt(line.budget)} = ${formatPercent(rate)}${rate.gt(HUNDRED) ? '，决算超过预算，应说明原因' : ''}`, line.source);
+        rec.record(rate.gt(HUNDRED) ? 'warning' : 'ok', `基础数据表${what}控制率：${fmt(line.actual)} ÷ ${fmt(line.budget)} = ${formatPercent(rate)}${rate.gt(HUNDRED) ? '，决算超过预算，应说明原因' : ''}`, extend(line.source, { path: `${path}.actual` }));
       }
       const s = bd.staff;
       if (s?.quota && s.actual !== undefined) {
         const rate = new Decimal(s.actual).div(s.quota).mul(HUNDRED);
-        rec.record(rate.gt(HUNDRED) ? 'warning' : 'ok', `在职人员控制率：在职 ${s.actual} 人 ÷ 编制 ${s.quota} 人 = ${formatPercent(rate)}${rate.gt(HUNDRED) ? '，超编，应说明原因' : ''}`, bd.source);
+        rec.record(rate.gt(HUNDRED) ? 'warning' : 'ok', `在职人员控制率：在职 ${s.actual} 人 ÷ 编制 ${s.quota} 人 = ${formatPercent(rate)}${rate.gt(HUNDRED) ? '，超编，应说明原因' : ''}`, extend(bd.source, { path: 'basicData.staff.actual' }));
       }
       if (s?.quota && s.actual !== undefined && s.statedControlRate) {
         const exact = new Decimal(s.actual).div(s.quota).mul(HUNDRED);
         const places = s.statedControlRate.decimalPlaces();
-        rec.record(OUTCOME[agreement(s.statedControlRate, exact, places)], `在职人员控制率：${s.actual} ÷ ${s.quota} = ${formatPercent(exact)}，表列 ${formatPercent(s.statedControlRate, places)}`, bd.source);
+        rec.record(OUTCOME[agreement(s.statedControlRate, exact, places)], `在职人员控制率：${s.actual} ÷ ${s.quota} = ${formatPercent(exact)}，表列 ${formatPercent(s.statedControlRate, places)}`, extend(bd.source, { path: 'basicData.staff.statedControlRate' }));
       }
     }
     return rec.result();

@@ -28,6 +28,12 @@ export interface DemoReview {
   readonly status: EvaluationStatus;
   /** 退回意见, for a returned evaluation. */
   readonly comment?: string;
+  /**
+   * The day the unit head submitted (China time), for every status past 草稿. The seeds do not say when they
+   * were sent: these dates are made up, all on time (by 5月31日, demoDeadlines) but 安化's, three working
+   * days late, so that the 考核评分表's 提交报告 line shows a deduction (10 − 3 = 7).
+   */
+  readonly submittedOn?: string;
 }
 
 export interface DemoUnit {
@@ -59,12 +65,13 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
     year: 2024,
     review: {
       status: 'returned',
+      submittedOn: '2025-05-28',
       comment: '预算执行率自评 9 分，按线性规则 10 × 94.48% 应为 9.45 分，总分因此为 99.45 分而非 99 分。如按整数分计，请在报告中写明取整规则；同时补充预算执行差异的原因和评价等级，修改后重新提交。',
     },
   },
-  { key: 'ahrd', seed: '002', file: '002_e2faa60e7ec703ad.txt', jurisdiction: 'ah', name: '安化县人大常委会办公室', code: '430923-001', staffQuota: 42, year: 2024, review: { status: 'submitted' } },
-  { key: 'lyrd', seed: '003', file: '003_3601ec7874285035.txt', jurisdiction: 'ly', name: '浏阳市人大常委会办公室', code: '430181-001', staffQuota: null, year: 2022, review: { status: 'approved' } },
-  { key: 'yyrd', seed: '004', file: '004_cbe60655ee86d378.txt', jurisdiction: 'yy', name: '岳阳市人大常委会', code: '430600-001', staffQuota: 111, year: 2022, review: { status: 'published' } },
+  { key: 'ahrd', seed: '002', file: '002_e2faa60e7ec703ad.txt', jurisdiction: 'ah', name: '安化县人大常委会办公室', code: '430923-001', staffQuota: 42, year: 2024, review: { status: 'submitted', submittedOn: '2025-06-04' } },
+  { key: 'lyrd', seed: '003', file: '003_3601ec7874285035.txt', jurisdiction: 'ly', name: '浏阳市人大常委会办公室', code: '430181-001', staffQuota: null, year: 2022, review: { status: 'approved', submittedOn: '2023-05-30' } },
+  { key: 'yyrd', seed: '004', file: '004_cbe60655ee86d378.txt', jurisdiction: 'yy', name: '岳阳市人大常委会', code: '430600-001', staffQuota: 111, year: 2022, review: { status: 'published', submittedOn: '2023-05-26' } },
 ];
 
 export interface DemoUser {

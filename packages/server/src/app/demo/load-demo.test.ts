@@ -6,6 +6,7 @@ import { createTestApi } from '../../../test/api-client';
 import { describeStores, emptyStore } from '../../../test/stores';
 import { passwordProblems } from '../accounts/password-rules';
 import type { Database } from '../store/database';
+import { readWorkGrade } from '../evaluations/work-grade';
 import { DEMO_UNITS } from './demo-world';
 import { createFirstAdmin } from './first-admin';
 import { initialPassword } from './initial-password';
@@ -109,6 +110,31 @@ describeStores('demo data', (store) => {
     expect(comments).toHaveLength(1);
     expect(comments[0]).toMatchObject({ kind: 'review', version: 2 });
     expect(comments[0]?.body).toContain('9.45');
+  });
+
+  it('dates each submission, so the 考核评分表 suggests 提交报告 points from the deadline', async () => {
+    const rows = await store()
+      .db.selectFrom('evaluations')
+      .innerJoin('units', 'units.id', 'evaluations.unit_id')
+      .innerJoin('jurisdictions', 'jurisdictions.id', 'units.jurisdiction_id')
+      .selectAll('evaluations')
+      .select(['units.name as unit_name', 'units.jurisdiction_id', 'jurisdictions.path as jurisdiction_path'])
+      .where('evaluations.kind', '=', 'department')
+      .execute();
+    const suggestion = async (unit: string) => {
+      const row = rows.find((r) => r.unit_name === unit);
+      if (!row) throw new Error(unit);
+      return (await readWorkGrade(store().db, row)).lines.find((l) => l.id === 'submission')?.suggested;
+    };
+    // 安化 2024: due 2025-05-31 (a Saturday), submitted Wednesday 2025-06-04: Mon 2, Tue 3, Wed 4 June are late,
+    // so 10 − 3 = 7. 岳阳 2022: submitted Friday 2023-05-26, before its 2023-05-31 deadline: 10.
+    const anhua = await suggestion('安化县人大常委会办公室');
+    expect(anhua?.score).toBe('7');
+    expect(anhua?.reason).toContain('提交于 2025-06-04，截止日 2025-05-31');
+    expect(anhua?.reason).toContain('晚 3 个工作日');
+    expect((await suggestion('岳阳市人大常委会'))?.score).toBe('10');
+    // A draft was never submitted: nothing to suggest.
+    expect(await suggestion('湖南省人大常委会办公厅')).toBeNull();
   });
 
   async function departmentId(unit: string | undefined): Promise<string> {

@@ -215,11 +215,11 @@ export async function loadDemo(db: Kysely<Database>, ports: DemoPorts, options: 
  * comment, or approves and then publishes.
  */
 async function advance(trx: Kysely<Database>, unit: DemoUnit, evaluation: EvaluationRow, content: Record<string, unknown>, uid: (username: string) => string): Promise<void> {
-  const { status, comment } = unit.review;
+  const { status, comment, submittedOn } = unit.review;
   if (status === 'draft') return;
   const reviewer = uid(demoReviewer(unit));
   const submitted = written(
-    await appendVersion(trx, { evaluationId: evaluation.id, baseVersion: evaluation.current_version, content, reason: 'submit', userId: uid(`head_${unit.key}`), status: 'submitted' }),
+    await appendVersion(trx, { evaluationId: evaluation.id, baseVersion: evaluation.current_version, content, reason: 'submit', userId: uid(`head_${unit.key}`), status: 'submitted', ...(submittedOn ? { at: new Date(`${submittedOn}T10:00:00+08:00`) } : {}) }),
     `${unit.name} 提交`,
   );
   if (status === 'submitted') return;

@@ -102,6 +102,8 @@ export interface NewVersion {
   readonly userId: string | null;
   /** A workflow change made together with the save (submission records the version it submitted). */
   readonly status?: EvaluationStatus;
+  /** When the version was made, for history brought in from elsewhere (the demo's dated submissions); else now. */
+  readonly at?: Date;
 }
 
 export async function appendVersion(db: Kysely<Database>, input: NewVersion): Promise<WriteResult> {
@@ -121,7 +123,7 @@ export async function appendVersion(db: Kysely<Database>, input: NewVersion): Pr
   const check = checkEvaluation(input.content, before.framework_id);
   if (!check.ok) return { ok: false, kind: 'invalid', issues: check.issues };
   const version = before.current_version + 1;
-  const now = new Date();
+  const now = input.at ?? new Date();
   await db.insertInto('evaluation_versions').values({ evaluation_id: before.id, version, content: JSON.stringify(input.content), reason: input.reason, created_by: input.userId, created_at: now }).execute();
   const after = await db
     .updateTable('evaluations')

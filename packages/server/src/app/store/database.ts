@@ -174,6 +174,41 @@ export interface CommentTable {
   created_at: Timestamp;
 }
 
+/** A 佐证材料: a file the unit attached to an evaluation as evidence, kept byte for byte. */
+export interface AttachmentTable {
+  id: string;
+  evaluation_id: string;
+  /** As uploaded (X-Filename), reduced to its last path segment. */
+  file_name: string;
+  /** Of the kind detected from the bytes and the extension, never the one the client sent. */
+  media_type: string;
+  size: number;
+  sha256: string;
+  description: string | null;
+  bytes: ColumnType<Uint8Array, Uint8Array, never>;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+/** One line of a stored 自评工作考核评分: the rubric line's id, the points given and the reviewer's note. */
+export interface WorkGradeLineRow {
+  readonly id: string;
+  /** A decimal string with at most one place ("7.5"). */
+  readonly score: string;
+  readonly note: string | null;
+}
+
+/** The finance bureau's 自评工作考核评分 of an evaluation (the latest; earlier ones are in the audit log). */
+export interface WorkGradeTable {
+  evaluation_id: string;
+  /** The evaluation's version when it was graded. */
+  graded_version: number;
+  lines: Json<readonly WorkGradeLineRow[]>;
+  total: Numeric;
+  graded_by: string;
+  graded_at: Timestamp;
+}
+
 /** Append-only: who changed what, when, and the row before and after. */
 export interface AuditLogTable {
   id: Generated<number>;
@@ -201,9 +236,14 @@ export interface Database {
   import_results: ImportResultTable;
   comments: CommentTable;
   audit_log: AuditLogTable;
+  attachments: AttachmentTable;
+  work_grades: WorkGradeTable;
 }
 
-/** Tables in the order a restore must fill them (parents before children). */
+/**
+ * Tables in the order a restore must fill them (parents before children). Tables added by a later migration go
+ * at the end, so that an older dump's tables are a prefix of this list.
+ */
 export const TABLE_ORDER = [
   'jurisdictions',
   'units',
@@ -219,6 +259,8 @@ export const TABLE_ORDER = [
   'import_results',
   'comments',
   'audit_log',
+  'attachments',
+  'work_grades',
 ] as const satisfies readonly (keyof Database)[];
 
 export type Jurisdiction = Selectable<JurisdictionTable>;

@@ -73,14 +73,14 @@ function comparable(text: string): string[] {
   return [JSON.stringify(parsed), ...rows];
 }
 
-const SUMMARY = '共 7 行（辖区 2，单位 1，用户 0，角色授权 0，会话 0，框架设置 0，截止日期 0，评价 1，评价版本 1，审查发现 0，文件 1，导入结果 0，意见 0，审计日志 1）';
+const SUMMARY = '共 7 行（辖区 2，单位 1，用户 0，角色授权 0，会话 0，框架设置 0，截止日期 0，评价 1，评价版本 1，审查发现 0，文件 1，导入结果 0，意见 0，审计日志 1，佐证材料 0，考核评分 0）';
 
 describe('jixiao backup / restore', () => {
   it('backs up to plain and gzipped NDJSON, and restores the .gz into a new data directory with the same data', async () => {
     const file = join(dir, 'backup.ndjson');
     const a = await runCli(['backup', file, '--data-dir', source]);
     expect(a).toMatchObject({ code: 0, stderr: '' });
-    expect(a.stdout).toBe(`已将 ${source} 备份到 ${file}：数据库结构 0002-immutable-versions，${SUMMARY}\n`);
+    expect(a.stdout).toBe(`已将 ${source} 备份到 ${file}：数据库结构 0003-attachments-work-grades，${SUMMARY}\n`);
     // The temporary file was renamed into place.
     expect(readdirSync(dir)).toEqual(['backup.ndjson']);
     expect(comparable(readFileSync(file, 'utf8'))).toEqual(comparable(readFileSync(plain, 'utf8')));
@@ -93,7 +93,7 @@ describe('jixiao backup / restore', () => {
     const target = join(dir, 'target');
     const r = await runCli(['restore', gz, '--data-dir', target]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(new RegExp(`^已将 ${gz}（备份于 \\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z，数据库结构 0002-immutable-versions）恢复到 ${target}：`));
+    expect(r.stdout).toMatch(new RegExp(`^已将 ${gz}（备份于 \\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z，数据库结构 0003-attachments-work-grades）恢复到 ${target}：`));
     expect(r.stdout).toContain(SUMMARY);
 
     const again = join(dir, 'again.ndjson');

@@ -33,6 +33,8 @@ const TABLE_LABEL: Record<TableName, string> = {
   import_results: '导入结果',
   comments: '意见',
   audit_log: '审计日志',
+  attachments: '佐证材料',
+  work_grades: '考核评分',
 };
 
 function describeCounts(counts: BackupSummary['counts']): string {

@@ -72,7 +72,8 @@ function exportRoute(format: ExportFormat) {
   });
 }
 
-function fileHeaders(mediaType: string, filename: string): Record<string, string> {
+/** A download's headers: its type, its name, never sniffed, never cached by a shared cache. */
+export function fileHeaders(mediaType: string, filename: string): Record<string, string> {
   return { 'content-type': mediaType, 'content-disposition': contentDisposition(filename), 'x-content-type-options': 'nosniff', 'cache-control': 'private, no-store' };
 }
 

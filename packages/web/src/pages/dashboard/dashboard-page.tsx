@@ -31,9 +31,9 @@ function unitLink(u: Pick<DashboardUnit, 'unitId'>, year: number): string {
   return `/evaluations?unitId=${encodeURIComponent(u.unitId)}&year=${year}`;
 }
 
-/** The drill-down: the unit's evaluations across the years (pages/unit-history). */
-function unitHistoryLink(u: Pick<DashboardUnit, 'unitId'>): string {
-  return `/dashboard/units/${encodeURIComponent(u.unitId)}`;
+/** The drill-down: the unit's evaluations and trend across the years (pages/unit-history), this year highlighted. */
+function unitHistoryLink(u: Pick<DashboardUnit, 'unitId'>, year: number): string {
+  return `/dashboard/units/${encodeURIComponent(u.unitId)}?year=${year}`;
 }
 
 /**
@@ -99,7 +99,7 @@ export function DashboardPage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
               <Card title={<h2 className="jx-card-title">各单位预算执行率</h2>} size="small">
-                <ExecutionBars units={data.units} onPick={(u) => navigate(unitHistoryLink(u))} />
+                <ExecutionBars units={data.units} onPick={(u) => navigate(unitHistoryLink(u, data.year))} />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
@@ -243,15 +243,17 @@ function ScoreScatter({ units }: { readonly units: readonly DashboardUnit[] }) {
 }
 
 function UnitTable({ units, year }: { readonly units: readonly DashboardUnit[]; readonly year: number }) {
+  // 734 px in all: the whole table fits 1024 px beside the menu (768 px in the card). Narrower, it scrolls in
+  // its card with 下钻 pinned to the right edge, so that the way on is never cut off.
   const columns: TableColumnsType<DashboardUnit> = [
     {
       title: '单位',
       key: 'unit',
-      width: 170,
+      width: 150,
       render: (_: unknown, u) => (
         <>
           <div>
-            <Link to={unitHistoryLink(u)} aria-label={`${u.unitName}历年评价`}>
+            <Link to={unitHistoryLink(u, year)} aria-label={`${u.unitName}历年评价`}>
               {u.unitName}
             </Link>
           </div>
@@ -259,22 +261,22 @@ function UnitTable({ units, year }: { readonly units: readonly DashboardUnit[]; 
         </>
       ),
     },
-    { title: '状态', key: 'status', width: 84, render: (_: unknown, u) => (u.status ? <StatusTag status={u.status} label={STATUS_LABEL[u.status]} /> : <Tag>尚无评价</Tag>) },
-    { title: '执行率', key: 'rate', width: 80, align: 'right', render: (_: unknown, u) => <span className="jx-num">{percent(u.executionRate)}</span> },
-    { title: '自评', key: 'stated', width: 60, align: 'right', render: (_: unknown, u) => <span className="jx-num">{score(u.statedScore)}</span> },
+    { title: '状态', key: 'status', width: 80, render: (_: unknown, u) => (u.status ? <StatusTag status={u.status} label={STATUS_LABEL[u.status]} /> : <Tag>尚无评价</Tag>) },
+    { title: '执行率', key: 'rate', width: 76, align: 'right', render: (_: unknown, u) => <span className="jx-num">{percent(u.executionRate)}</span> },
+    { title: '自评', key: 'stated', width: 52, align: 'right', render: (_: unknown, u) => <span className="jx-num">{score(u.statedScore)}</span> },
     {
       title: '复算',
       key: 'computed',
-      width: 60,
+      width: 52,
       align: 'right',
       render: (_: unknown, u) => <span className={`jx-num${differs(u.statedScore, u.computedScore) ? ' jx-differs' : ''}`}>{score(u.computedScore)}</span>,
     },
-    { title: '等级', dataIndex: 'grade', width: 44, render: (g: string | null) => g ?? '—' },
-    { title: '问题', key: 'findings', width: 90, render: (_: unknown, u) => <FindingCounts errors={u.errorCount} warnings={u.warningCount} /> },
+    { title: '等级', dataIndex: 'grade', width: 52, render: (g: string | null) => g ?? '—' },
+    { title: '问题', key: 'findings', width: 84, render: (_: unknown, u) => <FindingCounts errors={u.errorCount} warnings={u.warningCount} /> },
     {
       title: '提示',
       key: 'flags',
-      width: 124,
+      width: 108,
       render: (_: unknown, u) => (
         <Space size={4} wrap>
           {u.flags.map((f) => (
@@ -285,9 +287,9 @@ function UnitTable({ units, year }: { readonly units: readonly DashboardUnit[]; 
         </Space>
       ),
     },
-    { title: '下钻', key: 'link', width: 76, render: (_: unknown, u) => <Link to={unitLink(u, year)} aria-label={`查看${u.unitName}的评价`}>查看评价</Link> },
+    { title: '下钻', key: 'link', width: 80, fixed: 'end', render: (_: unknown, u) => <Link to={unitLink(u, year)} aria-label={`查看${u.unitName}的评价`}>查看评价</Link> },
   ];
-  return <Table<DashboardUnit> rowKey="unitId" columns={columns} dataSource={[...units]} size="small" pagination={false} scroll={{ x: 788 }} locale={{ emptyText: '此地区没有单位' }} />;
+  return <Table<DashboardUnit> rowKey="unitId" columns={columns} dataSource={[...units]} size="small" pagination={false} scroll={{ x: 734 }} locale={{ emptyText: '此地区没有单位' }} />;
 }
 
 function RuleTable({ rows }: { readonly rows: Dashboard['findingsByRule'] }) {

@@ -12,7 +12,7 @@ import { usePageTitle } from '../../use-page-title';
 import { pathCandidates } from '../evaluation/field-paths';
 import { FindingsPanel } from '../evaluation/findings-panel';
 import { HighlightContext } from '../evaluation/highlight';
-import { BasicDataView } from './basic-data-view';
+import { BasicDataEditor } from './basic-data-editor';
 import { BasicInfoEditor } from './basic-info-editor';
 import { ConflictDialog, isSaveConflict } from './conflict-dialog';
 import type { SaveConflict } from './conflict-dialog';
@@ -21,13 +21,15 @@ import { IndicatorEditor } from './indicator-editor';
 import { applyChanges, changedPaths, sameJson, setAt } from './json-path';
 import type { Json, JsonObject } from './json-path';
 import { SectionsEditor } from './sections-editor';
+import { AttachmentsTab } from './attachments-tab';
 import { useLiveCheck } from './use-live-check';
 
 /**
- * 自评填报: the evaluation's content in tabs (基本情况, 资金情况, 绩效指标, 基础数据表, 问题与改进措施), scored and
- * audited by the server as the user types, with the findings beside it leading to their fields. Saving
- * appends a version on top of the one the editor started from; when someone saved in between, the user sees
- * what they changed and decides (nothing is overwritten or dropped without the user choosing it).
+ * 自评填报: the evaluation's content in tabs (基本情况, 资金情况, 绩效指标, 基础数据表, 问题与改进措施; and 附件, the
+ * 佐证材料 uploaded beside it), scored and audited by the server as the user types, with the findings beside it
+ * leading to their fields. Saving appends a version on top of the one the editor started from; when someone
+ * saved in between, the user sees what they changed and decides (nothing is overwritten or dropped without
+ * the user choosing it).
  * Submission and exports stay on the detail page.
  */
 interface Doc {
@@ -37,7 +39,7 @@ interface Doc {
   readonly content: JsonObject;
 }
 
-type TabKey = 'basic' | 'funds' | 'indicators' | 'basicData' | 'sections';
+type TabKey = 'basic' | 'funds' | 'indicators' | 'basicData' | 'sections' | 'attachments';
 
 function tabOf(path: string): TabKey {
   if (path.startsWith('indicators')) return 'indicators';
@@ -172,8 +174,12 @@ export function EditorPage() {
     { key: 'basic', label: '基本情况', children: <BasicInfoEditor evaluation={evaluation} content={content} onChange={update} /> },
     { key: 'funds', label: '资金情况', children: <FundsEditor rows={asArray((content.funds as JsonObject | undefined)?.rows)} check={check.data} onChange={update} /> },
     { key: 'indicators', label: '绩效指标', children: <IndicatorEditor indicators={asArray(content.indicators)} score={score} onChange={update} /> },
-    ...(basicData && typeof basicData === 'object' && !Array.isArray(basicData) ? [{ key: 'basicData', label: '基础数据表（只读）', children: <BasicDataView basicData={basicData} /> }] : []),
+    // 部门整体 only (a project's table would be one of its department's); a project that came with one keeps it editable.
+    ...(evaluation.kind === 'department' || basicData !== undefined
+      ? [{ key: 'basicData', label: '基础数据表', children: <BasicDataEditor basicData={basicData && typeof basicData === 'object' && !Array.isArray(basicData) ? basicData : undefined} year={evaluation.year} findings={findings} onChange={update} onSelect={focusPath} /> }]
+      : []),
     { key: 'sections', label: '问题与改进措施', children: <SectionsEditor sections={asArray(content.sections)} onChange={update} /> },
+    { key: 'attachments', label: '附件', children: <AttachmentsTab evaluationId={evaluation.id} /> },
   ];
 
   return (

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { chineseDate, differs, money, percent, score } from '../../format';
 import { usePageTitle } from '../../use-page-title';
 import { useSavedCheck } from './use-saved-check';
+import { AttachmentsCard } from './attachments-card';
 import { EditButton } from '../editor/edit-button';
 import { describePath, pathCandidates, sectionIndex } from './field-paths';
 import { FindingsPanel } from './findings-panel';
@@ -138,6 +139,7 @@ export function EvaluationPage() {
                 <EvaluationTable items={evaluation.children} showUnit={false} pagination={false} />
               </Card>
             )}
+            <AttachmentsCard key={`attachments-${evaluation.id}`} evaluationId={evaluation.id} editable={evaluation.actions.includes('save')} />
             <Card title={<h2 className="jx-card-title">导出</h2>} size="small">
               <ExportButtons evaluation={evaluation} />
             </Card>

@@ -1,12 +1,12 @@
 import { CheckCircleFilled, CloseCircleFilled, ClockCircleOutlined, FolderOpenOutlined, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Form, Row, Select, Space, Tag, Typography, Upload } from 'antd';
 import type { RcFile } from 'antd/es/upload';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { FindingCounts } from '../../components/evaluation-table';
+import { queueKey, useFileQueue } from '../../components/use-file-queue';
 import { PageHeader } from '../../components/page-header';
 import { chineseDate } from '../../format';
 import { usePageTitle } from '../../use-page-title';
@@ -57,9 +57,7 @@ export function ImportPage() {
   const units = useApi<Page<Unit>>('/api/units', { pageSize: 200 });
   const unitId = params.get('unit') ?? units.data?.items[0]?.id ?? '';
   const year = Number(params.get('year')) || new Date().getFullYear() - 1;
-  const [queue, setQueue] = useState<readonly QueueItem[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  const running = useRef(false);
   /** An earlier import of the chosen unit and year, opened from its list. */
   const [earlierId, setEarlierId] = useState<string | null>(null);
   const earlier = useApi<Page<ImportListItem>>(unitId ? `/api/units/${encodeURIComponent(unitId)}/imports` : null, { year, pageSize: 20 });
@@ -78,40 +76,23 @@ export function ImportPage() {
     );
   };
 
+  const send = useCallback(async (item: QueueItem, update: (patch: Partial<QueueItem>) => void) => {
+    const outcome = await uploadReport(item.file, item.unitId, item.year, await csrfToken());
+    const errors = outcome.findings.filter((f) => f.severity === 'error').length;
+    const warnings = outcome.findings.filter((f) => f.severity === 'warning').length;
+    if (outcome.ok) update({ status: 'done', importId: outcome.importId, errors, warnings, ...(outcome.duplicate ? { message: '相同文件已上传过，显示的是那次的结果' } : {}) });
+    else update({ status: 'failed', importId: outcome.importId, message: outcome.error ?? outcome.findings.find((f) => f.severity === 'error')?.message ?? '文件未能导入' });
+    setSelected((s) => s ?? item.key);
+  }, []);
+  const { queue, setQueue, add } = useFileQueue<QueueItem>('importing', send, reloadEarlier);
+
   const enqueue = useCallback(
     (file: File) => {
-      const key = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      setQueue((q) => [...q, acceptedFile(file.name) ? { key, file, unitId, year, status: 'waiting' } : { key, file, unitId, year, status: 'failed', message: `不支持的文件类型：请上传 ${ACCEPTED_EXTENSIONS.join(' ')} 文件` }]);
+      const key = queueKey();
+      add(acceptedFile(file.name) ? { key, file, unitId, year, status: 'waiting' } : { key, file, unitId, year, status: 'failed', message: `不支持的文件类型：请上传 ${ACCEPTED_EXTENSIONS.join(' ')} 文件` });
     },
-    [unitId, year],
+    [unitId, year, add],
   );
-
-  // One upload at a time, in the order dropped; each waits for the one before it whatever that one's fate.
-  useEffect(() => {
-    if (running.current) return;
-    const next = queue.find((item) => item.status === 'waiting');
-    if (!next) return;
-    running.current = true;
-    const update = (patch: Partial<QueueItem>) => setQueue((q) => q.map((item) => (item.key === next.key ? { ...item, ...patch } : item)));
-    update({ status: 'importing' });
-    void (async () => {
-      try {
-        const outcome = await uploadReport(next.file, next.unitId, next.year, await csrfToken());
-        const errors = outcome.findings.filter((f) => f.severity === 'error').length;
-        const warnings = outcome.findings.filter((f) => f.severity === 'warning').length;
-        if (outcome.ok) update({ status: 'done', importId: outcome.importId, errors, warnings, ...(outcome.duplicate ? { message: '相同文件已上传过，显示的是那次的结果' } : {}) });
-        else update({ status: 'failed', importId: outcome.importId, message: outcome.error ?? outcome.findings.find((f) => f.severity === 'error')?.message ?? '文件未能导入' });
-        setSelected((s) => s ?? next.key);
-      } catch (error) {
-        update({ status: 'failed', message: error instanceof ApiError ? error.message : String(error) });
-      } finally {
-        running.current = false;
-        // Re-run this effect for the next waiting file.
-        setQueue((q) => [...q]);
-        reloadEarlier();
-      }
-    })();
-  }, [queue, reloadEarlier]);
 
   const selectedItem = queue.find((item) => item.key === selected);
   const reviewId = selectedItem?.importId ?? earlierId;

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header';
 import { chineseDate, differs, money, score } from '../../format';
 import { usePageTitle } from '../../use-page-title';
 import { useSavedCheck } from '../evaluation/use-saved-check';
+import { AttachmentsCard } from '../evaluation/attachments-card';
 import { describePath, pathCandidates } from '../evaluation/field-paths';
 import { FindingsPanel } from '../evaluation/findings-panel';
 import { FundsTable } from '../evaluation/funds-table';
@@ -17,7 +18,8 @@ import { HighlightContext } from '../evaluation/highlight';
 import { IndicatorTable } from '../evaluation/indicator-table';
 import { ProblemSections } from '../evaluation/report-sections';
 import { ReturnPanel } from './return-panel';
-import { RUBRIC_RULE, scoreAboveExecution } from './review-flags';
+import { scoreAboveExecution } from './review-flags';
+import { WorkGradeCard } from './work-grade-card';
 
 /**
  * One evaluation under review: the detail view's tables and findings, and beside them the reviewer's
@@ -54,7 +56,6 @@ export function ReviewDetailPage() {
 
   const content = evaluation.content;
   const canReturn = evaluation.actions.includes('return');
-  const rubric = evaluation.findings.filter((f) => f.rule === RUBRIC_RULE);
   const wide = Boolean(screens.xl);
   const reload = () => {
     detail.reload();
@@ -127,14 +128,8 @@ export function ReviewDetailPage() {
                 </Descriptions.Item>
               </Descriptions>
             </Card>
-            {rubric.length > 0 && (
-              <Card title={<h2 className="jx-card-title">自评工作考核（自动评分）</h2>} size="small" data-testid="rubric">
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                  按岳阳市部门整体支出绩效自评工作考核评分表，根据报告本身自动评分（只读）；各项扣分原因如下。
-                </Typography.Paragraph>
-                <List size="small" dataSource={rubric} renderItem={(f) => <List.Item style={{ lineHeight: 1.7 }}>{f.message}</List.Item>} />
-              </Card>
-            )}
+            <WorkGradeCard key={evaluation.id} evaluation={evaluation} />
+            <AttachmentsCard key={`attachments-${evaluation.id}`} evaluationId={evaluation.id} />
             {canReturn && (
               <Alert
                 type="info"

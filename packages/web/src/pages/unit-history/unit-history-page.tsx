@@ -1,6 +1,6 @@
 import { Alert, Breadcrumb, Card, Descriptions, Empty, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/use-api';
 import { FindingCounts, StatusTag, evaluationName } from '../../components/evaluation-table';
 import { PageHeader } from '../../components/page-header';
@@ -8,6 +8,7 @@ import { differs, money, percent, score } from '../../format';
 import { FLAG_LABEL, STATUS_LABEL } from '../../labels';
 import { usePageTitle } from '../../use-page-title';
 import type { UnitHistory, UnitHistoryEvaluation } from './unit-history-types';
+import { UnitTrendChart } from './unit-trend-chart';
 
 /**
  * The dashboard's drill-down from a unit: its evaluations over the years (部门整体 and 项目 alike) with their
@@ -15,6 +16,9 @@ import type { UnitHistory, UnitHistoryEvaluation } from './unit-history-types';
  */
 export function UnitHistoryPage() {
   const { unitId = '' } = useParams();
+  // The dashboard's year, highlighted in the trend; the breadcrumb goes back to that year's dashboard.
+  const asked = Number(useSearchParams()[0].get('year'));
+  const year = Number.isInteger(asked) && asked > 0 ? asked : undefined;
   const history = useApi<UnitHistory>(`/api/dashboard/units/${encodeURIComponent(unitId)}`);
   const unit = history.data?.unit;
   usePageTitle(unit ? `${unit.name} · 历年评价` : '单位历年评价');
@@ -27,7 +31,7 @@ export function UnitHistoryPage() {
       <Breadcrumb
         style={{ marginBottom: 8 }}
         items={[
-          { title: <Link to={unit ? `/dashboard?jurisdictionId=${encodeURIComponent(unit.jurisdictionId)}` : '/dashboard'}>监督看板</Link> },
+          { title: <Link to={unit ? `/dashboard?jurisdictionId=${encodeURIComponent(unit.jurisdictionId)}${year ? `&year=${year}` : ''}` : '/dashboard'}>监督看板</Link> },
           ...(unit ? [{ title: unit.jurisdictionName }, { title: unit.name }] : []),
         ]}
       />
@@ -46,6 +50,9 @@ export function UnitHistoryPage() {
               <Descriptions.Item label="编制人数">{history.data.unit.staffQuota ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="评价">{history.data.evaluations.length} 份</Descriptions.Item>
             </Descriptions>
+          </Card>
+          <Card title={<h2 className="jx-card-title">历年趋势</h2>} size="small">
+            <UnitTrendChart evaluations={history.data.evaluations} year={year} />
           </Card>
           <Card title={<h2 className="jx-card-title">历年评价</h2>} size="small">
             <HistoryTable rows={history.data.evaluations} />

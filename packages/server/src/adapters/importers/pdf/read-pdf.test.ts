@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { deflateSync } from 'node:zlib';
 import {
   AlignmentType,
   BorderStyle,
@@ -25,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentBlock, DocumentModel, HeadingBlock, ParagraphBlock, TableBlock } from '@jixiao/core';
 import { DEFAULT_LIMITS, type ImportLimits } from '../limits';
 import { readPdf } from './read-pdf';
+import { rgbPng } from '../../../../test/png';
 
 const hasSoffice = (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'soffice')));
 
@@ -149,43 +149,8 @@ function reportDocx(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A 96×64 RGB PNG (stripes), built byte by byte: a "scanned page" without any text. */
-function stripesPng(): Buffer {
-  const width = 96;
-  const height = 64;
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 3 + 1)] = 0;
-    for (let x = 0; x < width; x++) {
-      const v = (x + y) % 16 < 8 ? 30 : 220;
-      raw.fill(v, y * (width * 3 + 1) + 1 + x * 3, y * (width * 3 + 1) + 4 + x * 3);
-    }
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
+/** A 96×64 RGB PNG (stripes): a "scanned page" without any text. */
+const stripesPng = (): Buffer => rgbPng(96, 64, (x, y) => ((x + y) % 16 < 8 ? [30, 30, 30] : [220, 220, 220]));
 
 function imageOnlyDocx(): Promise<Buffer> {
   const image = new ImageRun({ type: 'png', data: stripesPng(), transformation: { width: 400, height: 266 } });
