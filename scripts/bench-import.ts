@@ -23,10 +23,12 @@ import { CLI_READERS } from '../packages/server/src/cli/readers';
 
 const seeds = new URL('../packages/server/demo/', import.meta.url);
 const formats = new URL('../packages/server/test/fixtures/formats/', import.meta.url);
+// `tsx scripts/bench-import.ts 001 docx` times only the files whose names contain one of the arguments.
+const only = process.argv.slice(2);
 const files: [string, URL][] = [
   ...['000_f9e1903535bc2e24', '001_89c0cb00bebb9dcf', '002_e2faa60e7ec703ad', '003_3601ec7874285035', '004_cbe60655ee86d378'].map((s): [string, URL] => [`${s}.txt`, new URL(`${s}.txt`, seeds)]),
   ...['seed-001.docx', 'seed-004.docx', 'seed-001.pdf', 'seed-004.pdf'].map((f): [string, URL] => [f, new URL(f, formats)]),
-];
+].filter(([name]) => only.length === 0 || only.some((o) => name.includes(o)));
 
 const median = (t: readonly number[]): number => [...t].sort((a, b) => a - b)[Math.floor(t.length / 2)] ?? Number.NaN;
 

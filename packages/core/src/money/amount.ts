@@ -1,7 +1,7 @@
 import type { Decimal} from './decimal';
 import { dec } from './decimal';
 import { normalizeNumericText } from './normalize-digits';
-import { roundHalfAwayFromZero } from './rounding';
+import { fixedHalfAwayFromZero } from './rounding';
 
 /**
  * Money in Jixiao is an exact Decimal in 万元 (ten thousand yuan), the unit of every budget table.
@@ -82,7 +82,7 @@ export interface FormatAmountOptions {
 /** Formats a 万元 amount as the tables print it: "4280.31", or "4,280.31" with grouping. */
 export function formatAmount(value: Wanyuan, options: FormatAmountOptions = {}): string {
   const places = options.places ?? 2;
-  const fixed = roundHalfAwayFromZero(value, places).toFixed(places);
+  const fixed = fixedHalfAwayFromZero(value, places);
   if (!options.grouping) return fixed;
   const [int = '', frac] = fixed.split('.');
   const sign = int.startsWith('-') ? '-' : '';

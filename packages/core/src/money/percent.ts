@@ -1,7 +1,7 @@
 import type { Decimal} from './decimal';
 import { HUNDRED, dec } from './decimal';
 import { normalizeNumericText } from './normalize-digits';
-import { roundHalfAwayFromZero } from './rounding';
+import { fixedHalfAwayFromZero } from './rounding';
 
 /**
  * A percentage in percent points, as printed: 92.56 means 92.56%. Rates are computed as exact ratios
@@ -34,7 +34,7 @@ export function ratePercent(part: Decimal, whole: Decimal): Percent | null {
 
 /** Formats percent points 四舍五入 to `places` (default 2): 92.5610… → "92.56%". */
 export function formatPercent(value: Percent, places = 2): string {
-  return `${roundHalfAwayFromZero(value, places).toFixed(places)}%`;
+  return `${fixedHalfAwayFromZero(value, places)}%`;
 }
 
 /** Percent points → ratio (92.56 → 0.9256). */

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { dec, type Decimal } from './decimal';
-import { roundHalfAwayFromZero, roundHalfEven, roundUp, truncate } from './rounding';
+import { fixedHalfAwayFromZero, roundHalfAwayFromZero, roundHalfEven, roundUp, truncate } from './rounding';
 
 /** n × 10^-k as a plain decimal string built from the bigint. */
 function scaled(n: bigint, k: number): string {
@@ -192,6 +192,21 @@ describe('rounding properties', () => {
         // a tie: x is exactly halfway between e and a
         expect(x.minus(e).abs().eq(half(p))).toBe(true);
         expect(a.minus(x).abs().eq(half(p))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('fixedHalfAwayFromZero prints what rounding then toFixed prints, in one step', () => {
+    // By hand: 2.675 → "2.68", −2.675 → "-2.68", 92.5 at 2 places → "92.50", −0.001 → "0.00" (not "-0.00").
+    expect(fixedHalfAwayFromZero(dec('2.675'), 2)).toBe('2.68');
+    expect(fixedHalfAwayFromZero(dec('-2.675'), 2)).toBe('-2.68');
+    expect(fixedHalfAwayFromZero(dec('92.5'), 2)).toBe('92.50');
+    expect(fixedHalfAwayFromZero(dec('-0.001'), 2)).toBe('0.00');
+    expect(fixedHalfAwayFromZero(dec('-0.005'), 0)).toBe('0');
+    fc.assert(
+      fc.property(X, P, (x, p) => {
+        expect(fixedHalfAwayFromZero(x, p)).toBe(roundHalfAwayFromZero(x, p).toFixed(p));
       }),
       { numRuns: 500 },
     );

@@ -10,6 +10,19 @@ export function roundHalfAwayFromZero(value: Decimal, places: number): Decimal {
   return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * 四舍五入 to `places`, written with exactly that many places: 2.675 → "2.68", 92.5 → "92.50", −0.001 → "0.00".
+ * The same rounding as roundHalfAwayFromZero(value, places).toFixed(places), done once instead of twice
+ * (every percentage and amount shown goes through here). A negative that rounds to zero prints as "0.00".
+ */
+export function fixedHalfAwayFromZero(value: Decimal, places: number): string {
+  const fixed = value.toFixed(places, Decimal.ROUND_HALF_UP);
+  // A negative that rounds to zero prints as "0.00", as a rounded −0 does, never "-0.00".
+  return fixed.startsWith('-') && NEGATIVE_ZERO.test(fixed) ? fixed.slice(1) : fixed;
+}
+
+const NEGATIVE_ZERO = /^-0(\.0*)?$/;
+
 /** Banker's rounding, half to even (2.665 → 2.66). Not used by the rules; here to tell the two apart in tests. */
 export function roundHalfEven(value: Decimal, places: number): Decimal {
   return value.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../money/decimal';
+import { Decimal, HUNDRED, ZERO } from '../money/decimal';
 import { formatPercent } from '../money/percent';
 import { roundHalfAwayFromZero } from '../money/rounding';
 import type { Evaluation, Indicator } from '../model/evaluation';
@@ -116,7 +116,7 @@ export function scoreEvaluation(
   }
 
   const weightTotal = sum([framework.execution?.weight ?? ZERO, ...framework.tree.map((n) => n.weight)]);
-  if (!weightTotal.eq(100)) {
+  if (!weightTotal.eq(HUNDRED)) {
     findings.push({
       rule: 'score.framework-weights',
       severity: 'error',

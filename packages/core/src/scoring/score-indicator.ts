@@ -1,4 +1,4 @@
-import { Decimal, ONE, ZERO } from '../money/decimal';
+import { Decimal, HUNDRED, ONE, ZERO } from '../money/decimal';
 import { roundHalfAwayFromZero } from '../money/rounding';
 import { formatPercent } from '../money/percent';
 import { DIRECTION_SYMBOL, isPositive } from '../model/direction';
@@ -55,6 +55,13 @@ export function readIndicator(indicator: Indicator, read: IndicatorTextReader = 
   return { direction, target, actual, ...(unit ? { unit } : {}) };
 }
 
+// Module-level rather than closures in the functions below: the sources run through tsx, whose keepNames
+// wraps every named closure in a `__name` call each time it is created, and these run for every row of
+// every scoring (it was a sixth of the scoring engine's time).
+const full = (why: string) => ({ ratio: ONE, explanation: why });
+const none = (why: string) => ({ ratio: ZERO, explanation: why });
+const locate = (indicator: Indicator, where: string) => extend(indicator.source, { path: where });
+
 /** Completion ratio in [0, 1] for a quantitative row, and the words that explain it. */
 export function completionRatio(
   direction: Exclude<Direction, 'QUAL'>,
@@ -65,37 +72,37 @@ export function completionRatio(
   const A = actual;
   const T = target;
   const sym = DIRECTION_SYMBOL[direction];
-  const full = (why: string) => ({ ratio: ONE, explanation: why });
-  const none = (why: string) => ({ ratio: ZERO, explanation: why });
   switch (direction) {
     case 'GE':
     case 'GT':
       if (T.isZero()) {
-        if (policies.zeroTargetPositive === 'vendor') return A.lte(0) ? full('指标值为 0 且完成值 ≤ 0') : none('指标值为 0 而完成值 > 0（厂商规则）');
-        return A.gte(0) ? full(`完成值 ${A} ${sym} 0`) : none(`完成值 ${A} < 0`);
+        if (policies.zeroTargetPositive === 'vendor') return A.lte(ZERO) ? full('指标值为 0 且完成值 ≤ 0') : none('指标值为 0 而完成值 > 0（厂商规则）');
+        return A.gte(ZERO) ? full(`完成值 ${A} ${sym} 0`) : none(`完成值 ${A} < 0`);
       }
       if (A.gte(T)) return full(`完成值 ${A} ${A.eq(T) ? '＝' : '≥'} 指标值 ${T}`);
-      return { ratio: Decimal.max(A.div(T), 0), explanation: `完成值 ${A} < 指标值 ${T}，按完成比例 ${A} ÷ ${T}` };
+      return { ratio: Decimal.max(A.div(T), ZERO), explanation: `完成值 ${A} < 指标值 ${T}，按完成比例 ${A} ÷ ${T}` };
     case 'EQ':
-      if (T.isZero()) return A.lte(0) ? full('指标值为 0 且完成值为 0') : none(`指标值为 0 而完成值为 ${A}`);
+      if (T.isZero()) return A.lte(ZERO) ? full('指标值为 0 且完成值为 0') : none(`指标值为 0 而完成值为 ${A}`);
       if (policies.equalMode === 'twoSided') {
         if (A.eq(T)) return full(`完成值 ${A} ＝ 指标值 ${T}`);
-        const r = Decimal.max(ONE.minus(A.minus(T).abs().div(T.abs())), 0);
+        const r = Decimal.max(ONE.minus(A.minus(T).abs().div(T.abs())), ZERO);
         return { ratio: r, explanation: `完成值 ${A} 偏离指标值 ${T}，按 1 − |A − T| ÷ T 计` };
       }
       if (A.gte(T)) return full(`完成值 ${A} ${A.eq(T) ? '＝' : '≥'} 指标值 ${T}`);
-      return { ratio: Decimal.max(A.div(T), 0), explanation: `完成值 ${A} < 指标值 ${T}，按完成比例 ${A} ÷ ${T}` };
+      return { ratio: Decimal.max(A.div(T), ZERO), explanation: `完成值 ${A} < 指标值 ${T}，按完成比例 ${A} ÷ ${T}` };
     case 'LE':
     case 'LT':
-      if (T.isZero()) return A.lte(0) ? full(`完成值 ${A} ≤ 0`) : none(`指标值为 0 而完成值为 ${A}`);
+      if (T.isZero()) return A.lte(ZERO) ? full(`完成值 ${A} ≤ 0`) : none(`指标值为 0 而完成值为 ${A}`);
       if (A.lte(T)) return full(`完成值 ${A} ≤ 指标值 ${T}`);
       if (policies.reverseFormula === 'ratio') {
         return { ratio: T.div(A), explanation: `完成值 ${A} > 指标值 ${T}，按 T ÷ A 计` };
       }
-      if (A.gte(T.mul(2))) return none(`完成值 ${A} ≥ 指标值的 2 倍`);
+      if (A.gte(T.plus(T))) return none(`完成值 ${A} ≥ 指标值的 2 倍`);
       return { ratio: ONE.minus(A.minus(T).div(T)), explanation: `完成值 ${A} > 指标值 ${T}，按 1 − (A − T) ÷ T 计` };
   }
 }
+
+const CENT = new Decimal('0.01');
 
 const UNMET = /未(完成|达到|达成|实现|按期|按时|开展|落实|启动|完工|达标)|没有完成|尚未|滞后|推迟|延期|部分完成|部分达成|不达标/;
 
@@ -139,8 +146,6 @@ export function scoreIndicator(
   const stated = indicator.score;
   const reading = readIndicator(indicator, read);
   const label = indicator.name || indicator.level2 || indicator.level1;
-  // Most rows have no finding: their location is only built for one.
-  const at = (where: string) => extend(indicator.source, { path: where });
   // Built key by key, in the order the result prints them, rather than by spreading partial objects: every
   // audit scores every row, and V8 copies spread objects through a slow path (see extend.ts).
   const result = { index, level1: indicator.level1, level2: indicator.level2, name: indicator.name } as Building;
@@ -148,14 +153,14 @@ export function scoreIndicator(
   if (stated) result.stated = stated;
 
   if (reading.fallback) {
-    findings.push({ rule: 'score.not-quantifiable', severity: 'info', message: `“${label}”：${reading.fallback}`, location: at(path) });
+    findings.push({ rule: 'score.not-quantifiable', severity: 'info', message: `“${label}”：${reading.fallback}`, location: locate(indicator, path) });
   }
   if (W && stated && stated.gt(W)) {
     findings.push({
       rule: 'score.exceeds-weight',
       severity: 'error',
       message: `“${label}”自评得分 ${stated} 分超过分值 ${W} 分`,
-      location: at(`${path}.score`),
+      location: locate(indicator, `${path}.score`),
     });
   }
 
@@ -174,17 +179,17 @@ export function scoreIndicator(
     let reason: string;
     if (W) {
       computed = roundHalfAwayFromZero(W.mul(ratio), places);
-      reason = ratio.eq(1)
+      reason = ratio.eq(ONE)
         ? `${explanation}${unit && !explanation.includes(unit) ? `（${unit}）` : ''}，得满分 ${W} 分`
-        : `${explanation}，得分 = ${W} × ${formatPercent(ratio.mul(100))} = ${computed} 分`;
+        : `${explanation}，得分 = ${W} × ${formatPercent(ratio.mul(HUNDRED))} = ${computed} 分`;
       const deduction = policies.overAchievementDeduction;
       if (deduction && share && share.gte(deduction.ratio)) {
         const before = computed;
-        computed = Decimal.max(computed.minus(deduction.points), 0);
+        computed = Decimal.max(computed.minus(deduction.points), ZERO);
         reason += `；完成值超过指标值 ${roundHalfAwayFromZero(deduction.ratio.minus(1).mul(100), 0)}% 及以上，视为偏离，扣 ${before.minus(computed)} 分，得 ${computed} 分`;
       }
     } else {
-      reason = `${explanation}，完成比例 ${formatPercent(ratio.mul(100))}（按二级指标合并计分）`;
+      reason = `${explanation}，完成比例 ${formatPercent(ratio.mul(HUNDRED))}（按二级指标合并计分）`;
     }
     if (computed) result.computed = computed;
     result.reason = reason;
@@ -194,7 +199,7 @@ export function scoreIndicator(
         rule: 'score.over-achieved',
         severity: explained ? 'info' : 'warning',
         message: `“${label}”完成值 ${reading.actual}${unit} 为指标值 ${reading.target}${unit} 的 ${roundHalfAwayFromZero(share.mul(100), 2)}%（≥${roundHalfAwayFromZero(policies.overAchievementRatio.mul(100), 0)}%），指标值可能设定偏低${explained ? '' : '，应在偏差原因中说明'}`,
-        location: at(path),
+        location: locate(indicator, path),
       });
     }
   } else {
@@ -222,7 +227,7 @@ export function scoreIndicator(
           rule: 'score.qualitative-band',
           severity: 'error',
           message: `“${label}”完成档次为“${band.label}”，得分应在分值 ${W} 的 ${band.low}–${band.high} 之间，${stated ? `自评 ${stated} 分不符` : '未填得分'}`,
-          location: at(`${path}.score`),
+          location: locate(indicator, `${path}.score`),
         });
       }
     } else if (unmet) {
@@ -235,7 +240,7 @@ export function scoreIndicator(
           stated && stated.eq(W)
             ? `“${label}”完成值“${indicator.actual.text}”表明未完全达成，却得满分 ${W} 分`
             : `“${label}”完成值表明未完全达成，应注明完成档次并按区间评分`,
-        location: at(path),
+        location: locate(indicator, path),
       });
     } else if (stated && stated.lte(W)) {
       result.computed = stated;
@@ -253,15 +258,15 @@ export function scoreIndicator(
       rule: 'score.deduction-without-reason',
       severity: 'warning',
       message: `“${label}”扣 ${W.minus(result.computed)} 分，但未填写偏差原因分析及改进措施`,
-      location: at(`${path}.deviationReason`),
+      location: locate(indicator, `${path}.deviationReason`),
     });
   }
   if (W && stated && result.computed && !stated.eq(result.computed) && result.method === 'quantitative') {
     findings.push({
       rule: 'score.stated-differs',
-      severity: stated.minus(result.computed).abs().gt('0.01') ? 'warning' : 'info',
+      severity: stated.minus(result.computed).abs().gt(CENT) ? 'warning' : 'info',
       message: `“${label}”自评 ${stated} 分，按规则计算为 ${result.computed} 分（${result.reason}）`,
-      location: at(`${path}.score`),
+      location: locate(indicator, `${path}.score`),
     });
   }
   return { score: result, findings };
