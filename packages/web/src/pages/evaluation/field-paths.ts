@@ -48,6 +48,42 @@ const FUND_FIELD: Readonly<Record<string, string>> = {
   note: '说明',
 };
 
+const BASIC_LINE: Readonly<Record<string, string>> = {
+  'threePublic.total': '“三公”经费',
+  'threePublic.vehicle': '公务用车购置和维护经费',
+  'threePublic.vehiclePurchase': '公车购置',
+  'threePublic.vehicleOperation': '公车运行维护',
+  'threePublic.overseas': '出国经费',
+  'threePublic.reception': '公务接待',
+  'projects.total': '项目支出',
+  'publicExpense.total': '公用经费',
+  'staff.quota': '编制数',
+  'staff.actual': '实际在职人数',
+  'staff.statedControlRate': '在职人员控制率',
+};
+
+const BASIC_COLUMN: Readonly<Record<string, string>> = { priorActual: '上年决算数', budget: '本年预算数', actual: '本年决算数' };
+
+/** "基础数据表 · “三公”经费 · 本年决算数", "基础数据表 · 项目支出“人大代表” · 本年预算数" (its number left out). */
+function describeBasicData(path: string, content: EvaluationContent | undefined): string {
+  const rest = path.replace(/^basicData\.?/, '');
+  const item = /^(projects|publicExpense)\.items\[(\d+)\](?:\.(\w+))?$/.exec(rest);
+  if (item) {
+    const [, table = '', index = '0', column] = item;
+    const basic = (content as { basicData?: Record<string, { items?: { label?: string }[] } | undefined> } | undefined)?.basicData;
+    // "2、运行维护经费" is named without its number.
+    const name = basic?.[table]?.items?.[Number(index)]?.label?.replace(/^\s*\d+\s*[、.．]\s*/, '');
+    const where = `${table === 'projects' ? '项目支出' : '公用经费'}${name ? `“${shorten(name)}”` : `第 ${Number(index) + 1} 项`}`;
+    return `基础数据表 · ${where}${column && BASIC_COLUMN[column] ? ` · ${BASIC_COLUMN[column]}` : ''}`;
+  }
+  const staff = BASIC_LINE[rest];
+  if (staff) return `基础数据表 · ${staff}`;
+  const cut = rest.lastIndexOf('.');
+  const line = cut > 0 ? BASIC_LINE[rest.slice(0, cut)] : undefined;
+  const column = cut > 0 ? BASIC_COLUMN[rest.slice(cut + 1)] : undefined;
+  return line ? `基础数据表 · ${line}${column ? ` · ${column}` : ''}` : '基础数据表';
+}
+
 /** "绩效指标第 4 行“信访件办结率”· 实际完成值"; undefined when the path means nothing we can name. */
 export function describePath(path: string, content: EvaluationContent | undefined): string {
   let m = /^indicators\[(\d+)\](?:\.(\w+))?/.exec(path);
@@ -76,7 +112,7 @@ export function describePath(path: string, content: EvaluationContent | undefine
   if (path.startsWith('stated')) return '自评得分';
   m = /^goals\[(\d+)\]/.exec(path);
   if (m) return `年度总体目标第 ${Number(m[1]) + 1} 条`;
-  if (path.startsWith('basicData')) return '基础数据表';
+  if (path.startsWith('basicData')) return describeBasicData(path, content);
   if (path.startsWith('unit')) return '基本情况';
   return path;
 }
