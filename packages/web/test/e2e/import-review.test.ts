@@ -147,9 +147,14 @@ describe.skipIf(unavailable !== undefined)(`import and review in Chromium${unava
       await page.keyboard.type('资金情况');
       await page.keyboard.press('Enter');
       await expect.poll(() => panel.textContent()).toMatch(/资金情况“[^”]+”/);
+      // Each key waits for the focus it should have given: on a loaded machine the list may still be closing.
+      const focused = () => page.evaluate(() => (document.activeElement?.hasAttribute('data-comment-body') ? 'body' : (document.activeElement?.textContent ?? '').trim()));
       await page.keyboard.press('Tab');
+      await expect.poll(focused).toBe('body');
       await page.keyboard.type('项目支出执行数与基础数据表不一致，请核对。');
+      await expect.poll(() => panel.getByRole('textbox', { name: '意见' }).inputValue()).toBe('项目支出执行数与基础数据表不一致，请核对。');
       await page.keyboard.press('Tab');
+      await expect.poll(focused).toBe('添加意见');
       await page.keyboard.press('Enter');
       await panel.getByText('项目支出执行数与基础数据表不一致，请核对。').waitFor();
       await indicatorCell.click();
