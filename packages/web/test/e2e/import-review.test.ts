@@ -143,11 +143,14 @@ describe.skipIf(unavailable !== undefined)(`import and review in Chromium${unava
       await panel.getByRole('textbox', { name: '意见' }).fill('请补充预算执行差异的原因。');
       await panel.getByRole('button', { name: /添加意见/ }).click();
       // Without a mouse: the field is chosen in the list, the comment added with the keyboard alone.
-      await panel.getByRole('combobox', { name: '针对' }).focus();
+      const field = panel.getByRole('combobox', { name: '针对' });
+      await field.focus();
       await page.keyboard.type('资金情况');
       await page.keyboard.press('Enter');
       await expect.poll(() => panel.textContent()).toMatch(/资金情况“[^”]+”/);
-      // Each key waits for the focus it should have given: on a loaded machine the list may still be closing.
+      // While the list is open a Tab picks its active option and keeps the focus (rc-select); on a loaded machine the
+      // list may still be open when the choice already shows. Each key waits for the state it should have given.
+      await expect.poll(() => field.getAttribute('aria-expanded')).toBe('false');
       const focused = () => page.evaluate(() => (document.activeElement?.hasAttribute('data-comment-body') ? 'body' : (document.activeElement?.textContent ?? '').trim()));
       await page.keyboard.press('Tab');
       await expect.poll(focused).toBe('body');
