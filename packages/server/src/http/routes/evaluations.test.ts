@@ -6,6 +6,8 @@ import { createTestApi } from '../../../test/api-client';
 import type { Client, TestApi } from '../../../test/api-client';
 import { fixturePath } from '../../../test/seed-fixtures';
 import type { Seed } from '../../../test/seed-fixtures';
+import type { z } from '@hono/zod-openapi';
+import type { figuresSchema } from './evaluations';
 
 type Content = Record<string, unknown> & { indicators: Record<string, unknown>[]; funds: { rows: Record<string, unknown>[] } };
 
@@ -19,16 +21,8 @@ function bundleItem(index: number): Content {
   return bundle.evaluations[index] as Content;
 }
 
-interface Figures {
-  budget: string | null;
-  executed: string | null;
-  executionRate: string | null;
-  statedScore: string | null;
-  computedScore: string | null;
-  grade: string | null;
-  errorCount: number;
-  warningCount: number;
-}
+/** The figures as the API answers them (its own schema's type). */
+type Figures = z.infer<typeof figuresSchema>;
 
 interface Evaluation {
   id: string;

@@ -6,17 +6,11 @@ import type { Client, TestApi } from '../../../test/api-client';
 import { seedWorld } from '../../../test/api-world';
 import { seedBytes } from '../../../test/seed-fixtures';
 import { describeStores, emptyStore } from '../../../test/stores';
+import type { z } from '@hono/zod-openapi';
+import type { figuresSchema } from './evaluations';
 
-interface Figures {
-  budget: string | null;
-  executed: string | null;
-  executionRate: string | null;
-  statedScore: string | null;
-  computedScore: string | null;
-  grade: string | null;
-  errorCount: number;
-  warningCount: number;
-}
+/** The figures as the API answers them (its own schema's type). */
+type Figures = z.infer<typeof figuresSchema>;
 
 interface ImportBody {
   importId: string;

@@ -9,7 +9,7 @@ import { StatusTag, evaluationName } from '../../components/evaluation-table';
 import { PageHeader } from '../../components/page-header';
 import { percent, score as fmtScore } from '../../format';
 import { usePageTitle } from '../../use-page-title';
-import { pathCandidates } from '../evaluation/field-paths';
+import { scrollToField } from '../evaluation/field-paths';
 import { FindingsPanel } from '../evaluation/findings-panel';
 import { HighlightContext } from '../evaluation/highlight';
 import { BasicDataEditor } from './basic-data-editor';
@@ -90,16 +90,9 @@ export function EditorPage() {
       setTab(tabOf(path));
       // After the render that shows the tab, so that its field exists to scroll to.
       window.setTimeout(() => {
-        for (const candidate of pathCandidates(cellPath(path))) {
-          const element = document.querySelector(`[data-path="${CSS.escape(candidate)}"]`);
-          if (!(element instanceof HTMLElement)) continue;
-          setTarget(candidate);
-          element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-          const input = element.matches('input, textarea') ? element : element.querySelector<HTMLElement>('input, textarea');
-          (input ?? element).focus({ preventScroll: true });
-          return;
-        }
-        message.info('此发现涉及的内容不在填报表中');
+        const found = scrollToField(cellPath(path), { intoInput: true });
+        if (found) setTarget(found);
+        else message.info('此发现涉及的内容不在填报表中');
       }, 60);
     },
     [message],

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Grid, List, Result, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Grid, Result, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { findFramework } from '@jixiao/core';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -13,7 +13,8 @@ import { usePageTitle } from '../../use-page-title';
 import { useSavedCheck } from './use-saved-check';
 import { AttachmentsCard } from './attachments-card';
 import { EditButton } from '../editor/edit-button';
-import { describePath, pathCandidates, sectionIndex } from './field-paths';
+import { CommentList } from './comment-list';
+import { scrollToField, sectionIndex } from './field-paths';
 import { FindingsPanel } from './findings-panel';
 import { FundsTable } from './funds-table';
 import { HighlightContext, useFieldProps } from './highlight';
@@ -44,16 +45,9 @@ export function EvaluationPage() {
       if (section !== undefined) setOpenSections((open) => (open.includes(String(section)) ? open : [...open, String(section)]));
       // After the render that opens a folded section, so that its text exists to scroll to.
       window.setTimeout(() => {
-        for (const candidate of pathCandidates(path)) {
-          const element = document.querySelector(`[data-path="${CSS.escape(candidate)}"]`);
-          if (element instanceof HTMLElement) {
-            setTarget(candidate);
-            element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-            element.focus({ preventScroll: true });
-            return;
-          }
-        }
-        message.info('此发现涉及的内容不在本页显示的表格中');
+        const found = scrollToField(path);
+        if (found) setTarget(found);
+        else message.info('此发现涉及的内容不在本页显示的表格中');
       }, 30);
     },
     [message],
@@ -106,7 +100,8 @@ export function EvaluationPage() {
         <Col xs={{ span: 24, order: 2 }} xl={{ span: 16, order: 1 }} style={{ minWidth: 0 }}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             {check.error && <Alert type="warning" showIcon title="无法重新计分" description={check.error} />}
-            <ReviewComments comments={comments.data?.items ?? []} content={content} onSelect={focusPath} />
+            {/* 审核意见 and 监督批注: shown first, since a returned evaluation is read for them. */}
+            <CommentList title="审核意见" comments={comments.data?.items ?? []} content={content} onSelect={focusPath} style={{ borderColor: '#ffd591' }} />
             <Card title={<h2 className="jx-card-title">基本情况</h2>} size="small">
               <BasicInfo evaluation={evaluation} check={check.data} />
             </Card>
@@ -216,40 +211,6 @@ function BasicInfo({ evaluation, check }: { readonly evaluation: EvaluationDetai
         </div>
       )}
     </>
-  );
-}
-
-/** 审核意见 and 监督批注: shown first, since a returned evaluation is read for them. */
-function ReviewComments({ comments, content, onSelect }: { readonly comments: readonly Comment[]; readonly content: EvaluationContent; readonly onSelect: (path: string) => void }) {
-  if (comments.length === 0) return null;
-  return (
-    <Card title={<h2 className="jx-card-title">审核意见（{comments.length}）</h2>} size="small" style={{ borderColor: '#ffd591' }}>
-      <List
-        size="small"
-        dataSource={[...comments]}
-        renderItem={(comment) => (
-          <List.Item>
-            <List.Item.Meta
-              title={
-                <Space size={8} wrap>
-                  <Tag color={comment.kind === 'review' ? 'orange' : 'purple'}>{comment.kindLabel}</Tag>
-                  <span>{comment.author.displayName}</span>
-                  <Typography.Text type="secondary">
-                    {chineseDate(comment.createdAt)} · 针对第 {comment.version} 版
-                  </Typography.Text>
-                  {comment.fieldPath && (
-                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onSelect(comment.fieldPath as string)}>
-                      {describePath(comment.fieldPath, content)}
-                    </Button>
-                  )}
-                </Space>
-              }
-              description={<span className="jx-prewrap" style={{ color: 'rgba(0,0,0,0.88)' }}>{comment.body}</span>}
-            />
-          </List.Item>
-        )}
-      />
-    </Card>
   );
 }
 

@@ -18,6 +18,22 @@ export function pathCandidates(path: string): string[] {
   return out;
 }
 
+/**
+ * Scrolls to the element showing `path` (the most specific of pathCandidates that the page shows) and focuses it,
+ * or, with `intoInput`, the input or text area inside it; returns the path found, for marking it, or undefined.
+ */
+export function scrollToField(path: string, options: { readonly intoInput?: boolean } = {}): string | undefined {
+  for (const candidate of pathCandidates(path)) {
+    const element = document.querySelector(`[data-path="${CSS.escape(candidate)}"]`);
+    if (!(element instanceof HTMLElement)) continue;
+    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const input = options.intoInput ? (element.matches('input, textarea') ? element : element.querySelector<HTMLElement>('input, textarea')) : null;
+    (input ?? element).focus({ preventScroll: true });
+    return candidate;
+  }
+  return undefined;
+}
+
 /** The section index a path points into (`sections[6].text` → 6), for expanding it before scrolling. */
 export function sectionIndex(path: string): number | undefined {
   const m = /^sections\[(\d+)\]/.exec(path);

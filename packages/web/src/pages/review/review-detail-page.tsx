@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, GlobalOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Grid, List, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Grid, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -7,11 +7,12 @@ import type { Comment, EvaluationDetail, Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { EvaluationTable, FindingCounts, RateCell, StatusTag, evaluationName } from '../../components/evaluation-table';
 import { PageHeader } from '../../components/page-header';
-import { chineseDate, differs, money, score } from '../../format';
+import { differs, money, score } from '../../format';
 import { usePageTitle } from '../../use-page-title';
 import { useSavedCheck } from '../evaluation/use-saved-check';
 import { AttachmentsCard } from '../evaluation/attachments-card';
-import { describePath, pathCandidates } from '../evaluation/field-paths';
+import { CommentList } from '../evaluation/comment-list';
+import { scrollToField } from '../evaluation/field-paths';
 import { FindingsPanel } from '../evaluation/findings-panel';
 import { FundsTable } from '../evaluation/funds-table';
 import { HighlightContext } from '../evaluation/highlight';
@@ -38,15 +39,8 @@ export function ReviewDetailPage() {
   usePageTitle(evaluation ? `审核 · ${evaluation.unit.name} · ${evaluationName(evaluation)}` : '审核');
 
   const focusPath = useCallback((path: string) => {
-    for (const candidate of pathCandidates(path)) {
-      const element = document.querySelector(`[data-path="${CSS.escape(candidate)}"]`);
-      if (element instanceof HTMLElement) {
-        setTarget(candidate);
-        element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-        element.focus({ preventScroll: true });
-        return;
-      }
-    }
+    const found = scrollToField(path);
+    if (found) setTarget(found);
   }, []);
 
   if (detail.error && !evaluation) {
@@ -155,7 +149,7 @@ export function ReviewDetailPage() {
                 <EvaluationTable items={evaluation.children} showUnit={false} pagination={false} />
               </Card>
             )}
-            <PastComments comments={comments.data?.items ?? []} content={content} onSelect={focusPath} />
+            <CommentList title="历次意见" comments={comments.data?.items ?? []} content={content} onSelect={focusPath} />
           </Space>
         </Col>
         <Col xs={{ span: 24, order: 1 }} xl={{ span: 8, order: 2 }}>
@@ -227,38 +221,5 @@ function DecisionButtons({ evaluation, onDone }: { readonly evaluation: Evaluati
         </Button>
       ))}
     </Space>
-  );
-}
-
-function PastComments({ comments, content, onSelect }: { readonly comments: readonly Comment[]; readonly content: EvaluationDetail['content']; readonly onSelect: (path: string) => void }) {
-  if (comments.length === 0) return null;
-  return (
-    <Card title={<h2 className="jx-card-title">历次意见（{comments.length}）</h2>} size="small">
-      <List
-        size="small"
-        dataSource={[...comments]}
-        renderItem={(c) => (
-          <List.Item>
-            <List.Item.Meta
-              title={
-                <Space size={8} wrap>
-                  <Tag color={c.kind === 'review' ? 'orange' : 'purple'}>{c.kindLabel}</Tag>
-                  <span>{c.author.displayName}</span>
-                  <Typography.Text type="secondary">
-                    {chineseDate(c.createdAt)} · 第 {c.version} 版
-                  </Typography.Text>
-                  {c.fieldPath && (
-                    <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onSelect(c.fieldPath as string)}>
-                      {describePath(c.fieldPath, content)}
-                    </Button>
-                  )}
-                </Space>
-              }
-              description={<span className="jx-prewrap" style={{ color: 'rgba(0,0,0,0.88)' }}>{c.body}</span>}
-            />
-          </List.Item>
-        )}
-      />
-    </Card>
   );
 }
