@@ -112,13 +112,18 @@ export interface Finding {
 
 export type WorkflowAction = 'save' | 'submit' | 'return' | 'approve' | 'publish';
 
-export interface EvaluationFigures {
+/** The figures an evaluation row keeps (the server's EvaluationFigures, check-evaluation.ts). */
+export interface StoredFigures {
   readonly budget: string | null;
   readonly executed: string | null;
   readonly executionRate: string | null;
   readonly statedScore: string | null;
   readonly computedScore: string | null;
   readonly grade: string | null;
+}
+
+/** The stored figures with the current version's finding counts, as lists and summaries give them. */
+export interface EvaluationFigures extends StoredFigures {
   readonly errorCount: number;
   readonly warningCount: number;
 }
@@ -294,7 +299,7 @@ export interface Jurisdiction {
 
 export type DashboardFlag = 'score-above-execution' | 'executed-above-budget' | 'score-differs' | 'has-errors';
 
-export interface DashboardUnit {
+export interface DashboardUnit extends EvaluationFigures {
   readonly unitId: string;
   readonly unitName: string;
   readonly unitCode: string;
@@ -302,14 +307,6 @@ export interface DashboardUnit {
   readonly jurisdictionName: string;
   readonly evaluationId: string | null;
   readonly status: EvaluationStatus | null;
-  readonly budget: string | null;
-  readonly executed: string | null;
-  readonly executionRate: string | null;
-  readonly statedScore: string | null;
-  readonly computedScore: string | null;
-  readonly grade: string | null;
-  readonly errorCount: number;
-  readonly warningCount: number;
   readonly flags: readonly DashboardFlag[];
 }
 
@@ -337,6 +334,26 @@ export interface Dashboard {
   };
   readonly findingsByRule: readonly { readonly rule: string; readonly severity: Severity; readonly count: number; readonly evaluations: number }[];
   readonly trend: readonly YearFigures[];
+}
+
+/** GET /api/dashboard/units/:unitId (routes/dashboard.ts, unitHistorySchema): one unit's evaluations over the years. */
+export interface UnitHistoryEvaluation extends StoredFigures {
+  readonly id: string;
+  readonly year: number;
+  readonly kind: EvaluationKind;
+  readonly projectName: string;
+  readonly status: EvaluationStatus;
+  readonly version: number;
+  readonly frameworkId: string;
+  /** Findings of the current version by severity. */
+  readonly findings: { readonly error: number; readonly warning: number; readonly info: number };
+  readonly flags: readonly DashboardFlag[];
+  readonly updatedAt: string;
+}
+
+export interface UnitHistory {
+  readonly unit: { readonly id: string; readonly name: string; readonly code: string; readonly staffQuota: number | null; readonly jurisdictionId: string; readonly jurisdictionName: string };
+  readonly evaluations: readonly UnitHistoryEvaluation[];
 }
 
 // ── Public reports (routes/public.ts) ───────────────────────────────────────────────────────────────────────

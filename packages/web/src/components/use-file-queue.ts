@@ -2,11 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Dispatch, SetStateAction } from 'react';
 import { ApiError } from '../api/client';
 
-/** A file waiting, being sent, or done with: `status` is 'waiting' until its turn, then the caller's. */
+/** Where a file is in its queue: 'sending' from its turn until the caller says 'done' or 'failed'. */
+export type QueueStatus = 'waiting' | 'sending' | 'done' | 'failed';
+
+/** A file waiting, being sent, or done with. */
 export interface QueuedFile {
   readonly key: string;
   readonly file: File;
-  readonly status: string;
+  readonly status: QueueStatus;
   readonly message?: string;
 }
 
@@ -26,7 +29,6 @@ export const queueKey = (): string => `${Date.now()}-${Math.random().toString(36
  * after each file (to reload a list). Pass both from useCallback.
  */
 export function useFileQueue<T extends QueuedFile>(
-  busy: T['status'],
   send: (item: T, update: (patch: Partial<T>) => void) => Promise<void>,
   settled?: () => void,
 ): FileQueue<T> {
@@ -39,7 +41,7 @@ export function useFileQueue<T extends QueuedFile>(
     if (!next) return;
     running.current = true;
     const update = (patch: Partial<T>) => setQueue((q) => q.map((item) => (item.key === next.key ? { ...item, ...patch } : item)));
-    update({ status: busy } as Partial<T>);
+    update({ status: 'sending' } as Partial<T>);
     void (async () => {
       try {
         await send(next, update);
@@ -52,7 +54,7 @@ export function useFileQueue<T extends QueuedFile>(
         settled?.();
       }
     })();
-  }, [queue, busy, send, settled]);
+  }, [queue, send, settled]);
 
   const add = useCallback((item: T) => setQueue((q) => [...q, item]), []);
   return { queue, setQueue, add };

@@ -66,6 +66,8 @@ describe.skipIf(unavailable !== undefined)(`监督看板 in Chromium${unavailabl
       await evaluationLink.waitFor();
       // 4280.31 of 4280.31: 100%, 2 errors, 5 warnings in the current version.
       await page.getByRole('row', { name: /部门整体支出.*4,280\.31.*4,280\.31.*100\.00%/ }).waitFor();
+      // A project's rate as the evaluation list shows it (the same cell): 394 ÷ 400.03 = 98.49%.
+      await page.getByRole('row', { name: /运行维护经费.*400\.03.*394\.00.*98\.49%/ }).waitFor();
       await screenshot(page, 'unit-history-1024');
       await evaluationLink.click();
       await heading(page, new RegExp(YUEYANG)).waitFor();

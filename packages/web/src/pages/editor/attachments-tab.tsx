@@ -1,33 +1,26 @@
-import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Progress, Space, Tag, Typography, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Progress, Space, Typography, Upload } from 'antd';
 import type { RcFile } from 'antd/es/upload';
 import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
 import type { Attachment } from '../../api/types';
 import { useApi } from '../../api/use-api';
+import { QueueStatusTag } from '../../components/queue-status-tag';
 import { queueKey, useFileQueue } from '../../components/use-file-queue';
+import type { QueueStatus } from '../../components/use-file-queue';
 import { AttachmentList, fileSize } from '../evaluation/attachments-card';
 import { csrfToken } from '../import/upload-report';
 import { ATTACHMENT_EXTENSIONS, precheck, uploadAttachment } from './attachments-upload';
-
-type ItemStatus = 'waiting' | 'uploading' | 'done' | 'failed';
 
 interface QueueItem {
   readonly key: string;
   readonly file: File;
   /** The 说明 as it was when the file was chosen. */
   readonly description: string;
-  readonly status: ItemStatus;
+  readonly status: QueueStatus;
   readonly progress: number;
   readonly message?: string;
 }
-
-const STATUS: Readonly<Record<ItemStatus, { label: string; color: string; icon: React.ReactNode }>> = {
-  waiting: { label: '等待中', color: 'default', icon: <ClockCircleOutlined aria-hidden /> },
-  uploading: { label: '上传中', color: 'processing', icon: <LoadingOutlined aria-hidden /> },
-  done: { label: '已上传', color: 'success', icon: <CheckCircleFilled aria-hidden /> },
-  failed: { label: '失败', color: 'error', icon: <CloseCircleFilled aria-hidden /> },
-};
 
 const DESCRIPTION_MAX = 200;
 
@@ -50,7 +43,7 @@ export function AttachmentsTab({ evaluationId }: { readonly evaluationId: string
     },
     [evaluationId],
   );
-  const { queue, setQueue, add } = useFileQueue<QueueItem>('uploading', send, reloadList);
+  const { queue, setQueue, add } = useFileQueue<QueueItem>(send, reloadList);
 
   const enqueue = (file: RcFile) => {
     const key = queueKey();
@@ -96,7 +89,7 @@ export function AttachmentsTab({ evaluationId }: { readonly evaluationId: string
           size="small"
           title={<h3 className="jx-card-title">上传进度</h3>}
           extra={
-            <Button size="small" onClick={() => setQueue((q) => q.filter((i) => i.status === 'waiting' || i.status === 'uploading'))}>
+            <Button size="small" onClick={() => setQueue((q) => q.filter((i) => i.status === 'waiting' || i.status === 'sending'))}>
               清除记录
             </Button>
           }
@@ -125,18 +118,15 @@ export function AttachmentsTab({ evaluationId }: { readonly evaluationId: string
 }
 
 function QueueLine({ item }: { readonly item: QueueItem }) {
-  const status = STATUS[item.status];
   return (
     <div>
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
         <span style={{ wordBreak: 'break-all' }}>
           {item.file.name} <span className="jx-sub">{fileSize(item.file.size)}</span>
         </span>
-        <Tag color={status.color} icon={status.icon} style={{ marginInlineEnd: 0, flex: 'none' }} data-testid="attachment-status">
-          {status.label}
-        </Tag>
+        <QueueStatusTag status={item.status} sending="上传中" done="已上传" testId="attachment-status" />
       </div>
-      {item.status === 'uploading' && <Progress percent={item.progress} size="small" aria-label={`${item.file.name} 上传进度`} />}
+      {item.status === 'sending' && <Progress percent={item.progress} size="small" aria-label={`${item.file.name} 上传进度`} />}
       {item.message && (
         <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="attachment-error">
           {item.message}

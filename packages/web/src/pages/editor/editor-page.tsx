@@ -178,15 +178,8 @@ export function EditorPage() {
   return (
     <HighlightContext value={target}>
       <PageHeader
-        title={
-          <>
-            自评填报
-            <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 'normal' }}>
-              {' '}
-              · {evaluation.unit.name} · {evaluationName(evaluation)}
-            </Typography.Text>
-          </>
-        }
+        title="自评填报"
+        subtitle={`${evaluation.unit.name} · ${evaluationName(evaluation)}`}
         extra={
           <Space wrap>
             <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate(back)}>

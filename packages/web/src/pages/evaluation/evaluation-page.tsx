@@ -65,15 +65,8 @@ export function EvaluationPage() {
   return (
     <HighlightContext value={target}>
       <PageHeader
-        title={
-          <>
-            {evaluation.unit.name}
-            <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 'normal' }}>
-              {' '}
-              · {evaluationName(evaluation)}
-            </Typography.Text>
-          </>
-        }
+        title={evaluation.unit.name}
+        subtitle={evaluationName(evaluation)}
         extra={
           <Space wrap>
             <EditButton evaluation={evaluation} />

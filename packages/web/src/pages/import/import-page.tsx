@@ -1,12 +1,14 @@
-import { CheckCircleFilled, CloseCircleFilled, ClockCircleOutlined, FolderOpenOutlined, InboxOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Form, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Form, Row, Select, Space, Typography, Upload } from 'antd';
 import type { RcFile } from 'antd/es/upload';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Page } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { FindingCounts } from '../../components/evaluation-table';
+import { QueueStatusTag } from '../../components/queue-status-tag';
 import { queueKey, useFileQueue } from '../../components/use-file-queue';
+import type { QueueStatus } from '../../components/use-file-queue';
 import { PageHeader } from '../../components/page-header';
 import { chineseDate } from '../../format';
 import { usePageTitle } from '../../use-page-title';
@@ -15,26 +17,17 @@ import { ImportReview } from './import-review';
 import type { Unit } from './import-types';
 import { ACCEPTED_EXTENSIONS, acceptedFile, csrfToken, uploadReport } from './upload-report';
 
-type ItemStatus = 'waiting' | 'importing' | 'done' | 'failed';
-
 interface QueueItem {
   readonly key: string;
   readonly file: File;
   readonly unitId: string;
   readonly year: number;
-  readonly status: ItemStatus;
+  readonly status: QueueStatus;
   readonly message?: string;
   readonly importId?: string;
   readonly errors?: number;
   readonly warnings?: number;
 }
-
-const STATUS: Readonly<Record<ItemStatus, { label: string; color: string; icon: React.ReactNode }>> = {
-  waiting: { label: '等待中', color: 'default', icon: <ClockCircleOutlined aria-hidden /> },
-  importing: { label: '导入中', color: 'processing', icon: <LoadingOutlined aria-hidden /> },
-  done: { label: '已完成', color: 'success', icon: <CheckCircleFilled aria-hidden /> },
-  failed: { label: '失败', color: 'error', icon: <CloseCircleFilled aria-hidden /> },
-};
 
 interface ImportListItem {
   readonly importId: string;
@@ -84,7 +77,7 @@ export function ImportPage() {
     else update({ status: 'failed', importId: outcome.importId, message: outcome.error ?? outcome.findings.find((f) => f.severity === 'error')?.message ?? '文件未能导入' });
     setSelected((s) => s ?? item.key);
   }, []);
-  const { queue, setQueue, add } = useFileQueue<QueueItem>('importing', send, reloadEarlier);
+  const { queue, setQueue, add } = useFileQueue<QueueItem>(send, reloadEarlier);
 
   const enqueue = useCallback(
     (file: File) => {
@@ -149,7 +142,7 @@ export function ImportPage() {
             </Col>
             <Col xs={24} md={12} xxl={24}>
               <Space direction="vertical" size={16} style={{ width: '100%' }}>
-                <Card size="small" title={<h2 className="jx-card-title">上传进度</h2>} extra={queue.length > 0 && <Button size="small" onClick={() => setQueue((q) => q.filter((i) => i.status === 'waiting' || i.status === 'importing'))}>清除已完成</Button>}>
+                <Card size="small" title={<h2 className="jx-card-title">上传进度</h2>} extra={queue.length > 0 && <Button size="small" onClick={() => setQueue((q) => q.filter((i) => i.status === 'waiting' || i.status === 'sending'))}>清除已完成</Button>}>
                   {queue.length === 0 ? (
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未上传文件" />
                   ) : (
@@ -210,7 +203,6 @@ export function ImportPage() {
 }
 
 function QueueLine({ item, selected, onOpen }: { readonly item: QueueItem; readonly selected: boolean; readonly onOpen: () => void }) {
-  const status = STATUS[item.status];
   const openable = item.importId !== undefined || item.status === 'failed';
   return (
     <div>
@@ -222,9 +214,7 @@ function QueueLine({ item, selected, onOpen }: { readonly item: QueueItem; reado
         ) : (
           <span style={{ wordBreak: 'break-all' }}>{item.file.name}</span>
         )}
-        <Tag color={status.color} icon={status.icon} style={{ marginInlineEnd: 0, flex: 'none' }} data-testid="import-status">
-          {status.label}
-        </Tag>
+        <QueueStatusTag status={item.status} sending="导入中" done="已完成" testId="import-status" />
       </div>
       {item.status === 'done' && (
         <div className="jx-sub">

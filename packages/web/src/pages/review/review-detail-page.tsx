@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, GlobalOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Grid, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Grid, Result, Row, Skeleton, Space, Tag } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -71,15 +71,8 @@ export function ReviewDetailPage() {
   return (
     <HighlightContext value={target}>
       <PageHeader
-        title={
-          <>
-            {evaluation.unit.name}
-            <Typography.Text type="secondary" style={{ fontSize: 18, fontWeight: 'normal' }}>
-              {' '}
-              · {evaluationName(evaluation)}
-            </Typography.Text>
-          </>
-        }
+        title={evaluation.unit.name}
+        subtitle={evaluationName(evaluation)}
         extra={<DecisionButtons evaluation={evaluation} onDone={reload} />}
       >
         <Space size={4} wrap style={{ marginTop: 6 }}>

@@ -2,12 +2,12 @@ import { Alert, Breadcrumb, Card, Descriptions, Empty, Result, Skeleton, Space, 
 import type { TableColumnsType } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../api/use-api';
-import { FindingCounts, StatusTag, evaluationName } from '../../components/evaluation-table';
+import { FindingCounts, RateCell, StatusTag, evaluationName } from '../../components/evaluation-table';
 import { PageHeader } from '../../components/page-header';
-import { differs, money, percent, score } from '../../format';
+import { differs, money, score } from '../../format';
 import { FLAG_LABEL, STATUS_LABEL } from '../../labels';
 import { usePageTitle } from '../../use-page-title';
-import type { UnitHistory, UnitHistoryEvaluation } from './unit-history-types';
+import type { UnitHistory, UnitHistoryEvaluation } from '../../api/types';
 import { UnitTrendChart } from './unit-trend-chart';
 
 /**
@@ -95,7 +95,7 @@ function HistoryTable({ rows }: { readonly rows: readonly UnitHistoryEvaluation[
         </>
       ),
     },
-    { title: '执行率', key: 'rate', width: 78, align: 'right', render: (_: unknown, e) => <span className="jx-num">{percent(e.executionRate)}</span> },
+    { title: '执行率', key: 'rate', width: 78, align: 'right', render: (_: unknown, e) => <RateCell figures={e} /> },
     {
       title: '自评 / 复算',
       key: 'scores',

@@ -5,7 +5,7 @@ import { STATUS_LABEL } from '../../labels';
 import { EChart } from '../dashboard/echart';
 import type { ChartOption } from '../dashboard/echart';
 import { yearTrendOption } from '../dashboard/trend-chart';
-import type { UnitHistoryEvaluation } from './unit-history-types';
+import type { UnitHistoryEvaluation } from '../../api/types';
 
 /** One budget year of the unit: its 部门整体 evaluation, or none that year (a gap the chart keeps visible). */
 export interface UnitYear {
